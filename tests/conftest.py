@@ -1,0 +1,137 @@
+"""Shared fixtures: one strict build per test session, served on 127.0.0.1."""
+
+from __future__ import annotations
+
+import functools
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parent.parent
+LANGUAGES = ("fr", "en")
+DEFAULT_LANGUAGE = "fr"
+SLUGS = (
+    "index",
+    "kam-role",
+    "salary",
+    "am-vs-kam",
+    "account-plan",
+    "glossary",
+    "self-assessment",
+    "about",
+)
+
+
+@dataclass(frozen=True)
+class BuiltSite:
+    """The output of `mkdocs build --strict`, and the address it is served at."""
+
+    path: Path
+    url: str  # ends with "/"
+    log: str
+
+    def page_path(self, slug: str, language: str) -> Path:
+        prefix = "" if language == DEFAULT_LANGUAGE else f"{language}/"
+        return self.path / f"{prefix}{slug}.html"
+
+    def page_url(self, slug: str, language: str) -> str:
+        prefix = "" if language == DEFAULT_LANGUAGE else f"{language}/"
+        return f"{self.url}{prefix}{slug}.html"
+
+    def soup(self, slug: str, language: str) -> BeautifulSoup:
+        return _parse(self.page_path(slug, language))
+
+
+@functools.lru_cache(maxsize=None)
+def _parse(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BuiltSite]:
+    """Build once, in a subprocess (mkdocs-static-i18n patches MkDocs during a build)."""
+    site_dir = tmp_path_factory.mktemp("site")
+    handler = functools.partial(_QuietHandler, directory=str(site_dir))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    url = f"http://127.0.0.1:{server.server_address[1]}/"
+    # The site's absolute links (hreflang, canonical, sitemap) point at the test server.
+    env = {**os.environ, "SITE_URL": url, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    log = result.stdout + result.stderr
+    if result.returncode != 0:
+        server.server_close()
+        pytest.fail(f"mkdocs build --strict failed:\n{log}", pytrace=False)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield BuiltSite(path=site_dir, url=url, log=log)
+    server.shutdown()
+    server.server_close()
+
+
+def chromium_path() -> str | None:
+    return os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-dev-shm-usage",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """Debian's Chromium driven by Playwright (never a downloaded browser)."""
+    executable = chromium_path()
+    if executable is None:
+        message = (
+            "Chromium is not installed: install Debian's package (`sudo apt-get install chromium`) "
+            "or set CHROMIUM_PATH to a Chromium binary."
+        )
+        if os.environ.get("CI"):
+            pytest.fail(f"CI must run the browser tests. {message}", pytrace=False)
+        pytest.skip(message)
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture
+def page(browser: object) -> Iterator[object]:
+    """A fresh browser context per test (no shared storage); fails on any console error."""
+    context = browser.new_context(locale="fr-FR")  # type: ignore[attr-defined]
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    yield page
+    context.close()
+    # Every browser test doubles as a check that the page logs no error.
+    assert not errors, f"console errors: {errors}"

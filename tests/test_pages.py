@@ -1,0 +1,69 @@
+"""Every page exists in both languages, with the right language, title and alternates."""
+
+import pytest
+
+from conftest import DEFAULT_LANGUAGE, LANGUAGES, SLUGS, BuiltSite
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("slug", SLUGS)
+def test_page_declares_its_language(site: BuiltSite, slug: str, language: str) -> None:
+    soup = site.soup(slug, language)
+    assert soup.html["lang"] == language
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("slug", SLUGS)
+def test_page_has_title_description_and_heading(site: BuiltSite, slug: str, language: str) -> None:
+    soup = site.soup(slug, language)
+    assert soup.title is not None and soup.title.get_text(strip=True)
+    description = soup.find("meta", attrs={"name": "description"})
+    assert description is not None and len(description["content"]) >= 40
+    assert soup.find("h1") is not None
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("slug", SLUGS)
+def test_page_links_every_translation_absolutely(site: BuiltSite, slug: str, language: str) -> None:
+    soup = site.soup(slug, language)
+    alternates = {
+        link["hreflang"]: link["href"]
+        for link in soup.find_all("link", rel="alternate")
+        if link.get("hreflang")
+    }
+    expected = {other: site.page_url(slug, other) for other in LANGUAGES}
+    expected["x-default"] = site.page_url(slug, DEFAULT_LANGUAGE)
+    assert alternates == expected
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("slug", SLUGS)
+def test_canonical_link_is_the_page_itself(site: BuiltSite, slug: str, language: str) -> None:
+    canonical = site.soup(slug, language).find("link", rel="canonical")
+    assert canonical is not None and canonical["href"] == site.page_url(slug, language)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_language_switcher_links_the_same_page(site: BuiltSite, language: str) -> None:
+    soup = site.soup("salary", language)
+    links = {a["hreflang"]: a["href"] for a in soup.select("a.md-select__link[hreflang]")}
+    assert links == {other: site.page_url("salary", other) for other in LANGUAGES}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_nav_titles_are_in_the_page_language(site: BuiltSite, language: str) -> None:
+    soup = site.soup("index", language)
+    titles = {a.get_text(strip=True) for a in soup.select("nav.md-nav--primary a.md-nav__link")}
+    expected = {"fr": "Glossaire", "en": "Glossary"}[language]
+    other = {"fr": "Glossary", "en": "Glossaire"}[language]
+    assert expected in titles and other not in titles
+
+
+def test_404_page_speaks_both_languages(site: BuiltSite) -> None:
+    soup = site.soup("404", DEFAULT_LANGUAGE)
+    assert soup.html["lang"] == DEFAULT_LANGUAGE
+    english = soup.find(attrs={"lang": "en"})
+    assert english is not None and "not found" in english.get_text().lower()
+    assert "introuvable" in soup.find("article").get_text()
+    links = {a["href"] for a in soup.find("article").find_all("a")}
+    assert {site.url, site.url + "en/index.html"} <= links
