@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import logging
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -22,6 +23,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from pagelang import build_language, page_language, site_languages
 
 log = logging.getLogger("mkdocs.hooks.i18n_site")
 
@@ -56,7 +58,7 @@ def on_page_context(
 
     # Material's scripts find the search index and sitemap from `base`: point a
     # translated page at its own language root, so it searches its own language.
-    language = _page_language(page, config)
+    language = page_language(page, config)
     if language != languages.default:
         context["base_url"] = _relative_root(page.url, prefix=f"{language}/")
     return context
@@ -66,7 +68,7 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
     # Static templates are written at the site root by every language build.
     # Returning nothing makes MkDocs skip the write, so the root 404 page keeps
     # the default language (overrides/404.html shows its text in both).
-    if template_name == "404.html" and _build_language(config) != _languages(config).default:
+    if template_name == "404.html" and build_language(config) != _languages(config).default:
         return ""
     return output
 
@@ -82,24 +84,15 @@ def on_post_build(config: MkDocsConfig) -> None:
 # ─── Helper functions ───────────────────────────────────────────────────────
 
 
+@dataclass(frozen=True)
 class _Languages:
-    def __init__(self, default: str, others: list[str]) -> None:
-        self.default = default
-        self.others = others
+    default: str
+    others: list[str]
 
 
 def _languages(config: MkDocsConfig) -> _Languages:
-    i18n = config.plugins["i18n"]
-    default = i18n.default_language
-    return _Languages(default, [lang for lang in i18n.build_languages if lang != default])
-
-
-def _build_language(config: MkDocsConfig) -> str:
-    return str(config.theme["language"])
-
-
-def _page_language(page: Page, config: MkDocsConfig) -> str:
-    return getattr(page.file, "locale_alternate_of", None) or _build_language(config)
+    default, *others = site_languages(config)
+    return _Languages(default, others)
 
 
 def _absolute_url(config: MkDocsConfig, url: str) -> str:
