@@ -1,0 +1,72 @@
+"""quizdata/quiz.schema.json (for editors' tools) agrees with the build's validator."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+import yaml
+from jsonschema import Draft202012Validator
+
+from conftest import LANGUAGES as SITE_LANGUAGES
+from quizfiles import FIXTURES, QUIZDATA, REAL_QUIZZES
+from test_quiz_validation import BAD_FIXTURES
+
+SCHEMA = json.loads((QUIZDATA / "quiz.schema.json").read_text(encoding="utf-8"))
+VALIDATOR = Draft202012Validator(SCHEMA)
+
+# What a JSON Schema cannot see: YAML syntax and duplicate keys (gone once parsed),
+# and rules that compare values (unique ids, file name, references, band ranges).
+BUILD_ONLY = {
+    "syntax-error",
+    "duplicate-key",
+    "duplicate-question-id",
+    "duplicate-dimension-id",
+    "id-mismatch",
+    "unknown-dimension",
+    "unused-dimension",
+    "band-gap",
+    "band-overlap",
+    "band-backwards",
+    "band-below-lowest",
+    "band-above-highest",
+    "band-short",
+}
+
+
+def schema_errors(path: Path) -> list[str]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return [error.message for error in VALIDATOR.iter_errors(data)]
+
+
+def test_schema_is_a_valid_json_schema() -> None:
+    Draft202012Validator.check_schema(SCHEMA)
+
+
+def test_schema_languages_are_the_site_languages() -> None:
+    localized = SCHEMA["$defs"]["localized"]
+    assert tuple(localized["required"]) == SITE_LANGUAGES
+    assert tuple(localized["properties"]) == SITE_LANGUAGES
+
+
+@pytest.mark.parametrize("path", [*REAL_QUIZZES, FIXTURES / "valid" / "mini.yml"], ids=lambda p: p.name)
+def test_schema_accepts_what_the_build_accepts(path: Path) -> None:
+    assert schema_errors(path) == []
+
+
+@pytest.mark.parametrize("name", sorted(set(BAD_FIXTURES) - BUILD_ONLY))
+def test_schema_rejects_what_the_build_rejects(name: str) -> None:
+    assert schema_errors(FIXTURES / "bad" / f"{name}.yml") != []
+
+
+@pytest.mark.parametrize("name", sorted(BUILD_ONLY - {"syntax-error", "duplicate-key"}))
+def test_rules_beyond_the_schema_are_left_to_the_build(name: str) -> None:
+    # If the schema grows to catch one of these, move it out of BUILD_ONLY.
+    assert schema_errors(FIXTURES / "bad" / f"{name}.yml") == []
+
+
+@pytest.mark.parametrize("path", REAL_QUIZZES, ids=lambda p: p.name)
+def test_quiz_files_point_editors_at_the_schema(path: Path) -> None:
+    first_line = path.read_text(encoding="utf-8").splitlines()[0]
+    assert first_line == "# yaml-language-server: $schema=quiz.schema.json"

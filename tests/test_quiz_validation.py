@@ -1,0 +1,83 @@
+"""Each rule of the quiz format has a bad fixture; the message names the line and what to fix."""
+
+from __future__ import annotations
+
+import pytest
+
+from quizfiles import FIXTURES, LANGUAGES, REAL_QUIZZES, load_quiz
+from quizkit.validate import validate
+from quizkit.yamlsource import SourceError, load
+
+# fixture name → (line, column, words the message must contain, where)
+BAD_FIXTURES = {
+    "syntax-error": (5, 1, "YAML syntax error: expected ',' or '}'", "that starts on line 4"),
+    "empty": (1, 1, "the file is empty", ""),
+    "not-mapping": (2, 1, "must be a mapping", ""),
+    "unknown-key": (37, 5, "unknown key `colour` in a question; allowed keys: id, text, options, dimension", "questions[3].colour"),
+    "duplicate-key": (5, 1, "duplicate key `title`: it is already set on line 4", "title"),
+    "missing-field": (52, 5, "missing required key `text` in this band", "bands[3]"),
+    "points-boolean": (42, 17, "must be a whole number such as 3; YAML reads this value as yes/no", "questions[3].options[2].points"),
+    "points-string": (24, 17, "must be a whole number such as 3 (got '3')", "questions[1].options[2].points"),
+    "duplicate-question-id": (35, 9, "duplicate question id `first` (already used by question 1)", "questions[3].id"),
+    "duplicate-dimension-id": (13, 9, "duplicate dimension id `alpha` (already used by dimension 1)", "dimensions[2].id"),
+    "id-mismatch": (3, 5, "the id `another-name` must equal the file name `id-mismatch`", "id"),
+    "unknown-dimension": (36, 16, "unknown dimension `gamma`: use one of: alpha, beta", "questions[3].dimension"),
+    "one-option": (39, 7, "`options` has 1 item(s); it needs at least 2", "questions[3].options"),
+    "missing-language": (27, 11, "`text` has no `en` text", "questions[2].text"),
+    "extra-language": (27, 63, "language `de` is not built by this site (languages: fr, en)", "questions[2].text.de"),
+    "empty-text": (50, 30, "the `en` text is empty", "bands[2].title.en"),
+    "band-gap": (52, 10, "gap: total 8 falls in no band; start this band at 8", "bands[3].min"),
+    "band-overlap": (48, 10, "overlap: total 4 falls in two bands; start this band at 5", "bands[2].min"),
+    "band-backwards": (48, 10, "this band runs backwards (min 5 > max 3)", "bands[2].min"),
+    "band-below-lowest": (44, 10, "the first band starts at 0, below any reachable total; totals a reader can score run from 2 to 9", "bands[1].min"),
+    "band-above-highest": (53, 10, "the last band ends at 12, above any reachable total", "bands[3].max"),
+    "band-short": (53, 10, "total 9 falls in no band", "bands[3].max"),
+    "bad-identifier": (25, 9, "must be lowercase letters, digits and hyphens", "questions[2].id"),
+    "unused-dimension": (13, 5, "no question uses dimension `beta`", "dimensions[2]"),
+    "missing-dimension": (35, 5, "question `third` needs a `dimension:` (one of: alpha, beta)", "questions[3]"),
+}
+
+
+def problems_of(name: str) -> list[str]:
+    path = FIXTURES / "bad" / f"{name}.yml"
+    with pytest.raises(SourceError) as raised:
+        validate(load(path.read_text(encoding="utf-8"), f"bad/{name}.yml"), LANGUAGES)
+    return [str(problem) for problem in raised.value.problems]
+
+
+def test_every_bad_fixture_is_listed() -> None:
+    on_disk = {path.stem for path in (FIXTURES / "bad").glob("*.yml")}
+    assert on_disk == set(BAD_FIXTURES)
+
+
+@pytest.mark.parametrize("name", sorted(BAD_FIXTURES))
+def test_bad_fixture_reports_file_line_and_fix(name: str) -> None:
+    line, column, words, where = BAD_FIXTURES[name]
+    first = problems_of(name)[0]
+    assert first.startswith(f"bad/{name}.yml:{line}:{column}: ")
+    assert words in first
+    assert first.endswith(f"({where})") or where in first
+
+
+def test_all_problems_of_a_file_are_reported_at_once() -> None:
+    problems = problems_of("unknown-dimension")
+    assert len(problems) == 2  # the unknown name, and the dimension left without question
+    assert "no question uses dimension `beta`" in problems[1]
+
+
+def test_valid_fixture_loads_with_totals_from_its_options() -> None:
+    quiz = load_quiz(FIXTURES / "valid" / "mini.yml")
+    assert (quiz.lowest_total, quiz.highest_total) == (2, 9)
+    assert [q.id for q in quiz.questions] == ["first", "second", "third"]
+    assert quiz.dimension_max("alpha") == 5
+    assert quiz.weak_below_percent == 70
+
+
+def test_real_quizzes_exist() -> None:
+    assert [path.name for path in REAL_QUIZZES] == ["kam-self-assessment.yml"]
+
+
+@pytest.mark.parametrize("path", REAL_QUIZZES, ids=lambda path: path.name)
+def test_real_quiz_validates(path) -> None:  # type: ignore[no-untyped-def]
+    quiz = load_quiz(path)
+    assert quiz.id == path.stem
