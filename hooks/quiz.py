@@ -15,6 +15,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink
 from pagelang import page_language, site_languages
 from quizkit.catalog import INTERFACE_FILE, QuizCatalog
 from quizkit.model import Localized, Quiz
@@ -81,11 +82,28 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
                 f"(quizzes in {QUIZ_FOLDER}/: {known}); the id is the YAML file name without .yml"
             )
         lines[number - 1] = "\n" + renderer.render(quiz, language, _interface) + "\n"
-        page.meta["has_quiz"] = True
+        page.meta.setdefault("quiz_ids", []).append(quiz.id)  # read by overrides/main.html
     return "\n".join(lines)
 
 
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    # The quiz's headings structure the form; the page's table of contents lists
+    # the article around it (the grid, for one, is hidden once the script runs).
+    prefixes = tuple(f"quiz-{quiz_id}-" for quiz_id in page.meta.get("quiz_ids", ()))
+    if prefixes:
+        page.toc.items = _without_headings(page.toc.items, prefixes)
+    return html
+
+
 # ─── Helper functions ───────────────────────────────────────────────────────
+
+
+def _without_headings(items: list[AnchorLink], id_prefixes: tuple[str, ...]) -> list[AnchorLink]:
+    """The table of contents without the headings whose id starts with one of the prefixes."""
+    kept = [item for item in items if not item.id.startswith(id_prefixes)]
+    for item in kept:
+        item.children = _without_headings(item.children, id_prefixes)
+    return kept
 
 _renderers: dict[Path, QuizRenderer] = {}
 

@@ -106,7 +106,7 @@
     setText(form.querySelector("[data-quiz-score]"), result.total);
     var band = renderBands(form, result);
     renderDimensions(quiz, result);
-    announce(quiz, result.complete ? [form.querySelector("[data-quiz-total]"), band && band.querySelector("h3")] : []);
+    announce(quiz, result.complete ? [form.querySelector("[data-quiz-total]"), band && band.querySelector("[data-quiz-band-title]")] : []);
   }
 
   function renderBands(form, result) {
