@@ -67,6 +67,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     renderer = _renderer(config)
     language = page_language(page, config)
     lines = markdown.split("\n")
+    front_matter_lines = _front_matter_lines(page, markdown)
     in_fence = False
     for number, line in enumerate(lines, start=1):
         if FENCE.match(line):
@@ -78,7 +79,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         if quiz is None:
             known = ", ".join(sorted(_quizzes)) or "none"
             raise PluginError(
-                f"docs/{page.file.src_uri}:{number}: unknown quiz `{match['id']}` "
+                f"docs/{page.file.src_uri}:{number + front_matter_lines}: unknown quiz `{match['id']}` "
                 f"(quizzes in {QUIZ_FOLDER}/: {known}); the id is the YAML file name without .yml"
             )
         lines[number - 1] = "\n" + renderer.render(quiz, language, _interface) + "\n"
@@ -96,6 +97,12 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 
 # ─── Helper functions ───────────────────────────────────────────────────────
+
+
+def _front_matter_lines(page: Page, markdown: str) -> int:
+    """Lines MkDocs removed from the top of the file (front matter), for editors' line numbers."""
+    # MkDocs hands over the text below the front matter, otherwise unchanged.
+    return max(0, len(page.file.content_string.splitlines()) - len(markdown.splitlines()))
 
 
 def _without_headings(items: list[AnchorLink], id_prefixes: tuple[str, ...]) -> list[AnchorLink]:
