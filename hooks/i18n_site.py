@@ -23,6 +23,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+
 from pagelang import build_language, page_language, site_languages
 
 log = logging.getLogger("mkdocs.hooks.i18n_site")
@@ -41,9 +42,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
-def on_page_context(
-    context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation
-) -> dict[str, Any]:
+def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
     # Runs after mkdocs-static-i18n's own on_page_context (priority 50), which
     # resets `extra.alternate` for each page and points it at this page's translations.
     languages = _languages(config)

@@ -16,12 +16,14 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
+
 from pagelang import page_language, site_languages
 from quizkit.catalog import INTERFACE_FILE, QuizCatalog
-from quizkit.model import Localized, Quiz
+from quizkit.model import Quiz
 from quizkit.render import INTERFACE_KEYS, QuizRenderer
 from quizkit.scoring import band_shares
-from quizkit.yamlsource import SourceError
+from sourcekit.fields import Localized
+from sourcekit.yamlsource import SourceError
 
 log = logging.getLogger("mkdocs.hooks.quiz")
 
@@ -111,6 +113,7 @@ def _without_headings(items: list[AnchorLink], id_prefixes: tuple[str, ...]) -> 
     for item in kept:
         item.children = _without_headings(item.children, id_prefixes)
     return kept
+
 
 _renderers: dict[Path, QuizRenderer] = {}
 

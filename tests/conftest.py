@@ -51,7 +51,7 @@ class BuiltSite:
         return _parse(self.page_path(slug, language))
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _parse(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 

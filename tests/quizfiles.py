@@ -6,7 +6,7 @@ from pathlib import Path
 
 from quizkit.model import Quiz
 from quizkit.validate import validate
-from quizkit.yamlsource import load
+from sourcekit.yamlsource import load
 
 ROOT = Path(__file__).resolve().parent.parent
 QUIZDATA = ROOT / "quizdata"

@@ -72,6 +72,13 @@ def test_stylesheets_fetch_nothing_from_other_origins(site: BuiltSite) -> None:
         assert remote == [], css
 
 
-@pytest.mark.parametrize("html", ['<script src="https://cdn.example/x.js"></script>', '<link rel="stylesheet" href="//fonts.googleapis.com/css">', '<img src="https://img.example/a.png">'])
+@pytest.mark.parametrize(
+    "html",
+    [
+        '<script src="https://cdn.example/x.js"></script>',
+        '<link rel="stylesheet" href="//fonts.googleapis.com/css">',
+        '<img src="https://img.example/a.png">',
+    ],
+)
 def test_the_check_itself_catches_remote_loads(html: str) -> None:
     assert any(is_other_origin(url, "http://127.0.0.1:8000/a.html") for url in fetched_urls(html))

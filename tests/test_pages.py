@@ -1,11 +1,9 @@
 """Every page exists in both languages, with the right language, title and alternates."""
 
 import pytest
-
 from mkdocs.config import load_config
 
-from conftest import ROOT, DEFAULT_LANGUAGE, LANGUAGES, SLUGS, BuiltSite
-
+from conftest import DEFAULT_LANGUAGE, LANGUAGES, ROOT, SLUGS, BuiltSite
 
 
 def site_descriptions() -> set[str]:
@@ -43,9 +41,7 @@ def test_page_has_title_description_and_heading(site: BuiltSite, slug: str, lang
 def test_page_links_every_translation_absolutely(site: BuiltSite, slug: str, language: str) -> None:
     soup = site.soup(slug, language)
     alternates = {
-        link["hreflang"]: link["href"]
-        for link in soup.find_all("link", rel="alternate")
-        if link.get("hreflang")
+        link["hreflang"]: link["href"] for link in soup.find_all("link", rel="alternate") if link.get("hreflang")
     }
     expected = {other: site.page_url(slug, other) for other in LANGUAGES}
     expected["x-default"] = site.page_url(slug, DEFAULT_LANGUAGE)

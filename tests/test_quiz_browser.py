@@ -200,7 +200,10 @@ def test_share_link_round_trip(site: BuiltSite, browser) -> None:  # type: ignor
     page.get_by_role("button", name="Copy a link to these answers").click()
     expect(page.locator("[data-quiz-notice='copied']")).to_be_visible()  # after the clipboard promise
     link = page.evaluate("navigator.clipboard.readText()")
-    assert re.fullmatch(rf"{re.escape(site.page_url('self-assessment', 'en'))}#quiz-kam-self-assessment=[0-9a-f]{{12}}\.[0-2]{{15}}", link)
+    assert re.fullmatch(
+        rf"{re.escape(site.page_url('self-assessment', 'en'))}#quiz-kam-self-assessment=[0-9a-f]{{12}}\.[0-2]{{15}}",
+        link,
+    )
     context.close()
 
     fresh = browser.new_context()  # another reader: nothing stored

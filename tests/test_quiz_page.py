@@ -19,7 +19,7 @@ def test_page_holds_the_quiz_form(site: BuiltSite, language: str) -> None:
     assert form["data-quiz-version"] == fingerprint(QUIZ)
     fieldsets = form.select("fieldset[data-question]")
     assert [f["data-question"] for f in fieldsets] == [q.id for q in QUIZ.questions]
-    for fieldset, question in zip(fieldsets, QUIZ.questions):
+    for fieldset, question in zip(fieldsets, QUIZ.questions, strict=True):
         assert fieldset.find("legend").get_text(" ", strip=True).endswith(question.text[language])
         points = [int(radio["data-points"]) for radio in fieldset.select("input[type=radio]")]
         assert points == [option.points for option in question.options]

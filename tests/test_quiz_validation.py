@@ -6,20 +6,35 @@ import pytest
 
 from quizfiles import FIXTURES, LANGUAGES, REAL_QUIZZES, load_quiz
 from quizkit.validate import validate
-from quizkit.yamlsource import SourceError, load
+from sourcekit.yamlsource import SourceError, load
 
 # fixture name → (line, column, words the message must contain, where)
 BAD_FIXTURES = {
     "syntax-error": (5, 1, "YAML syntax error: expected ',' or '}'", "that starts on line 4"),
     "empty": (1, 1, "the file is empty", ""),
     "not-mapping": (2, 1, "must be a mapping", ""),
-    "unknown-key": (37, 5, "unknown key `colour` in a question; allowed keys: id, text, options, dimension", "questions[3].colour"),
+    "unknown-key": (
+        37,
+        5,
+        "unknown key `colour` in a question; allowed keys: id, text, options, dimension",
+        "questions[3].colour",
+    ),
     "duplicate-key": (5, 1, "duplicate key `title`: it is already set on line 4", "title"),
     "missing-field": (52, 5, "missing required key `text` in this band", "bands[3]"),
-    "points-boolean": (42, 17, "must be a whole number such as 3; YAML reads this value as yes/no", "questions[3].options[2].points"),
+    "points-boolean": (
+        42,
+        17,
+        "must be a whole number such as 3; YAML reads this value as yes/no",
+        "questions[3].options[2].points",
+    ),
     "points-string": (24, 17, "must be a whole number such as 3 (got '3')", "questions[1].options[2].points"),
     "duplicate-question-id": (35, 9, "duplicate question id `first` (already used by question 1)", "questions[3].id"),
-    "duplicate-dimension-id": (13, 9, "duplicate dimension id `alpha` (already used by dimension 1)", "dimensions[2].id"),
+    "duplicate-dimension-id": (
+        13,
+        9,
+        "duplicate dimension id `alpha` (already used by dimension 1)",
+        "dimensions[2].id",
+    ),
     "id-mismatch": (3, 5, "the id `another-name` must equal the file name `id-mismatch`", "id"),
     "unknown-dimension": (36, 16, "unknown dimension `gamma`: use one of: alpha, beta", "questions[3].dimension"),
     "one-option": (39, 7, "`options` has 1 item(s); it needs at least 2", "questions[3].options"),
@@ -29,7 +44,12 @@ BAD_FIXTURES = {
     "band-gap": (52, 10, "gap: total 8 falls in no band; start this band at 8", "bands[3].min"),
     "band-overlap": (48, 10, "overlap: total 4 falls in two bands; start this band at 5", "bands[2].min"),
     "band-backwards": (48, 10, "this band runs backwards (min 5 > max 3)", "bands[2].min"),
-    "band-below-lowest": (44, 10, "the first band starts at 0, below any reachable total; totals a reader can score run from 2 to 9", "bands[1].min"),
+    "band-below-lowest": (
+        44,
+        10,
+        "the first band starts at 0, below any reachable total; totals a reader can score run from 2 to 9",
+        "bands[1].min",
+    ),
     "band-above-highest": (53, 10, "the last band ends at 12, above any reachable total", "bands[3].max"),
     "band-short": (53, 10, "total 9 falls in no band", "bands[3].max"),
     "bad-identifier": (25, 9, "must be lowercase letters, digits and hyphens", "questions[2].id"),

@@ -9,9 +9,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from .model import Localized, Quiz
+from sourcekit.fields import Localized
+from sourcekit.yamlsource import Problem, SourceError, load
+
+from .model import Quiz
 from .validate import validate, validate_interface
-from .yamlsource import Problem, SourceError, load
 
 # Files whose name starts with "_" hold shared texts, not quizzes.
 INTERFACE_FILE = "_interface.yml"
@@ -48,7 +50,9 @@ class QuizCatalog:
             raise SourceError(problems)
         return quizzes, fresh
 
-    def load_interface(self, path: Path, languages: Sequence[str], keys: Sequence[str], root: Path) -> dict[str, Localized]:
+    def load_interface(
+        self, path: Path, languages: Sequence[str], keys: Sequence[str], root: Path
+    ) -> dict[str, Localized]:
         key = (path, path.stat().st_mtime_ns, tuple(languages), tuple(keys))
         if key not in self._interface_cache:
             document = load(_read(path, root), _display(path, root))
@@ -68,4 +72,6 @@ def _read(path: Path, root: Path) -> str:
     try:
         return path.read_text(encoding="utf-8")
     except UnicodeDecodeError as error:
-        raise SourceError([Problem(_display(path, root), 1, 1, f"the file is not UTF-8 text ({error.reason}): save it as UTF-8")]) from None
+        raise SourceError(
+            [Problem(_display(path, root), 1, 1, f"the file is not UTF-8 text ({error.reason}): save it as UTF-8")]
+        ) from None

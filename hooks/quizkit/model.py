@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 
-# Text per language code, e.g. {"fr": "…", "en": "…"}.
-Localized = Mapping[str, str]
+from sourcekit.fields import Localized
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,9 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from .model import Localized, Quiz
+from sourcekit.fields import Localized
+
+from .model import Quiz
 from .scoring import fingerprint
 
 TEMPLATE = "quiz.html"
@@ -131,7 +133,9 @@ class _QuizView:
         self.weak_below_percent = quiz.weak_below_percent
         self.highest_total = quiz.highest_total
         self.questions = [
-            _QuestionView(q.id, q.dimension, q.text[language], [_OptionView(o.text[language], o.points) for o in q.options])
+            _QuestionView(
+                q.id, q.dimension, q.text[language], [_OptionView(o.text[language], o.points) for o in q.options]
+            )
             for q in quiz.questions
         ]
         self.dimensions = [

@@ -6,26 +6,26 @@ All problems of a file are collected, so an editor fixes them in one pass.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import PurePath
-from types import MappingProxyType
-from typing import Any, TypeVar
+from typing import Any
 
-from .model import Band, Dimension, Localized, Option, Question, Quiz
-from .yamlsource import Path, Problem, SourceError, YamlDocument
+from sourcekit.fields import FieldChecker, Localized
+from sourcekit.yamlsource import Path, SourceError, YamlDocument
 
-IDENTIFIER = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+from .model import Band, Dimension, Option, Question, Quiz
+
 DEFAULT_WEAK_BELOW_PERCENT = 70
 
 # Allowed keys per kind of mapping; required ones first.
-QUIZ_KEYS = {"required": ("id", "title", "questions", "bands"), "optional": ("intro", "dimensions", "weak_below_percent")}
+QUIZ_KEYS = {
+    "required": ("id", "title", "questions", "bands"),
+    "optional": ("intro", "dimensions", "weak_below_percent"),
+}
 DIMENSION_KEYS = {"required": ("id", "title", "advice"), "optional": ("summary",)}
 QUESTION_KEYS = {"required": ("id", "text", "options"), "optional": ("dimension",)}
 OPTION_KEYS = {"required": ("text", "points"), "optional": ()}
 BAND_KEYS = {"required": ("min", "max", "title", "text"), "optional": ()}
-
-T = TypeVar("T")
 
 
 def validate(document: YamlDocument, languages: Sequence[str]) -> Quiz:
@@ -37,31 +37,26 @@ def validate(document: YamlDocument, languages: Sequence[str]) -> Quiz:
     return quiz
 
 
-class _Checker:
-    def __init__(self, document: YamlDocument, languages: tuple[str, ...]) -> None:
-        self.document = document
-        self.languages = languages
-        self.problems: list[Problem] = []
-
+class _Checker(FieldChecker):
     # ── the quiz and its parts ──────────────────────────────────────────────
 
     def quiz(self) -> Quiz | None:
         root = self.document.value
         if not isinstance(root, dict):
-            self._report((), "a quiz file must be a mapping of keys such as `id:`, `title:`, `questions:`")
+            self.report((), "a quiz file must be a mapping of keys such as `id:`, `title:`, `questions:`")
             return None
-        if not self._keys(root, (), QUIZ_KEYS, "quiz"):
+        if not self.keys(root, (), QUIZ_KEYS, "quiz"):
             return None
-        quiz_id = self._identifier(root, ("id",))
+        quiz_id = self.identifier(root, ("id",))
         expected_id = PurePath(self.document.file).stem
         if quiz_id is not None and quiz_id != expected_id:
-            self._report(("id",), f"the id `{quiz_id}` must equal the file name `{expected_id}`: rename one of them")
-        title = self._localized(root, ("title",))
-        intro = self._localized(root, ("intro",)) if "intro" in root else None
+            self.report(("id",), f"the id `{quiz_id}` must equal the file name `{expected_id}`: rename one of them")
+        title = self.localized(root, ("title",))
+        intro = self.localized(root, ("intro",)) if "intro" in root else None
         weak_below = self._weak_below(root)
-        dimensions = self._list(root, ("dimensions",), self._dimension, minimum=1) if "dimensions" in root else ()
-        questions = self._list(root, ("questions",), self._question, minimum=1)
-        bands = self._list(root, ("bands",), self._band, minimum=1)
+        dimensions = self.list(root, ("dimensions",), self._dimension, minimum=1) if "dimensions" in root else ()
+        questions = self.list(root, ("questions",), self._question, minimum=1)
+        bands = self.list(root, ("bands",), self._band, minimum=1)
         if self.problems:
             return None
         quiz = Quiz(
@@ -79,50 +74,50 @@ class _Checker:
         return quiz
 
     def _dimension(self, item: dict[str, Any], path: Path) -> Dimension | None:
-        if not self._keys(item, path, DIMENSION_KEYS, "dimension"):
+        if not self.keys(item, path, DIMENSION_KEYS, "dimension"):
             return None
         return Dimension(
-            id=self._identifier(item, path + ("id",)) or "",
-            title=self._localized(item, path + ("title",)) or {},
-            summary=self._localized(item, path + ("summary",)) if "summary" in item else None,
-            advice=self._localized(item, path + ("advice",)) or {},
+            id=self.identifier(item, path + ("id",)) or "",
+            title=self.localized(item, path + ("title",)) or {},
+            summary=self.localized(item, path + ("summary",)) if "summary" in item else None,
+            advice=self.localized(item, path + ("advice",)) or {},
         )
 
     def _question(self, item: dict[str, Any], path: Path) -> Question | None:
-        if not self._keys(item, path, QUESTION_KEYS, "question"):
+        if not self.keys(item, path, QUESTION_KEYS, "question"):
             return None
-        dimension = self._identifier(item, path + ("dimension",)) if "dimension" in item else None
+        dimension = self.identifier(item, path + ("dimension",)) if "dimension" in item else None
         return Question(
-            id=self._identifier(item, path + ("id",)) or "",
+            id=self.identifier(item, path + ("id",)) or "",
             dimension=dimension,
-            text=self._localized(item, path + ("text",)) or {},
-            options=self._list(item, path + ("options",), self._option, minimum=2),
+            text=self.localized(item, path + ("text",)) or {},
+            options=self.list(item, path + ("options",), self._option, minimum=2),
         )
 
     def _option(self, item: dict[str, Any], path: Path) -> Option | None:
-        if not self._keys(item, path, OPTION_KEYS, "option"):
+        if not self.keys(item, path, OPTION_KEYS, "option"):
             return None
         return Option(
-            text=self._localized(item, path + ("text",)) or {},
-            points=self._integer(item, path + ("points",)) or 0,
+            text=self.localized(item, path + ("text",)) or {},
+            points=self.integer(item, path + ("points",)) or 0,
         )
 
     def _band(self, item: dict[str, Any], path: Path) -> Band | None:
-        if not self._keys(item, path, BAND_KEYS, "band"):
+        if not self.keys(item, path, BAND_KEYS, "band"):
             return None
         return Band(
-            min=self._integer(item, path + ("min",)) or 0,
-            max=self._integer(item, path + ("max",)) or 0,
-            title=self._localized(item, path + ("title",)) or {},
-            text=self._localized(item, path + ("text",)) or {},
+            min=self.integer(item, path + ("min",)) or 0,
+            max=self.integer(item, path + ("max",)) or 0,
+            title=self.localized(item, path + ("title",)) or {},
+            text=self.localized(item, path + ("text",)) or {},
         )
 
     def _weak_below(self, root: dict[str, Any]) -> int:
         if "weak_below_percent" not in root:
             return DEFAULT_WEAK_BELOW_PERCENT
-        value = self._integer(root, ("weak_below_percent",))
+        value = self.integer(root, ("weak_below_percent",))
         if value is not None and not 1 <= value <= 100:
-            self._report(("weak_below_percent",), f"`weak_below_percent` is {value}: give a whole number from 1 to 100")
+            self.report(("weak_below_percent",), f"`weak_below_percent` is {value}: give a whole number from 1 to 100")
         return value or DEFAULT_WEAK_BELOW_PERCENT
 
     # ── rules across the whole quiz ─────────────────────────────────────────
@@ -134,24 +129,28 @@ class _Checker:
         for index, question in enumerate(quiz.questions):
             path: Path = ("questions", index)
             if known and question.dimension is None:
-                self._report(path, f"question `{question.id}` needs a `dimension:` (one of: {', '.join(known)})")
+                self.report(path, f"question `{question.id}` needs a `dimension:` (one of: {', '.join(known)})")
             elif question.dimension is not None and question.dimension not in known:
                 choices = f"one of: {', '.join(known)}" if known else "add a `dimensions:` list first"
-                self._report(
+                self.report(
                     path + ("dimension",),
                     f"unknown dimension `{question.dimension}`: use {choices}",
                 )
         for index, dimension in enumerate(quiz.dimensions):
             if not quiz.questions_of(dimension.id):
-                self._report(("dimensions", index), f"no question uses dimension `{dimension.id}`: remove it or tie a question to it")
+                self.report(
+                    ("dimensions", index),
+                    f"no question uses dimension `{dimension.id}`: remove it or tie a question to it",
+                )
 
     def _unique_ids(self, ids: list[str], path: Path, kind: str) -> None:
         first_index: dict[str, int] = {}
         for index, item_id in enumerate(ids):
             if item_id in first_index:
-                self._report(
+                self.report(
                     path + (index, "id"),
-                    f"duplicate {kind} id `{item_id}` (already used by {kind} {first_index[item_id] + 1}): ids must be unique",
+                    f"duplicate {kind} id `{item_id}` (already used by {kind} {first_index[item_id] + 1}): "
+                    "ids must be unique",
                 )
             else:
                 first_index[item_id] = index
@@ -163,110 +162,38 @@ class _Checker:
         reach = f"totals a reader can score run from {lowest} to {highest}"
         for index, band in enumerate(quiz.bands):
             if band.min > band.max:
-                self._report(("bands", index, "min"), f"this band runs backwards (min {band.min} > max {band.max}): swap them")
+                self.report(
+                    ("bands", index, "min"), f"this band runs backwards (min {band.min} > max {band.max}): swap them"
+                )
         if self.problems:
             return
         first, last = quiz.bands[0], quiz.bands[-1]
         if first.min < lowest:
-            self._report(("bands", 0, "min"), f"the first band starts at {first.min}, below any reachable total; {reach}")
+            self.report(
+                ("bands", 0, "min"), f"the first band starts at {first.min}, below any reachable total; {reach}"
+            )
         elif first.min > lowest:
-            self._report(("bands", 0, "min"), f"{_totals(lowest, first.min - 1)} in no band; {reach}")
+            self.report(("bands", 0, "min"), f"{_totals(lowest, first.min - 1)} in no band; {reach}")
         for index in range(1, len(quiz.bands)):
             before, band = quiz.bands[index - 1], quiz.bands[index]
             if band.min > before.max + 1:
-                self._report(
+                self.report(
                     ("bands", index, "min"),
                     f"gap: {_totals(before.max + 1, band.min - 1)} in no band; start this band at {before.max + 1}",
                 )
             elif band.min <= before.max:
-                self._report(
+                self.report(
                     ("bands", index, "min"),
-                    f"overlap: {_totals(band.min, min(before.max, band.max))} in two bands; start this band at {before.max + 1}"
-                    " (bands are listed from the lowest total to the highest)",
+                    f"overlap: {_totals(band.min, min(before.max, band.max))} in two bands; "
+                    f"start this band at {before.max + 1} (bands are listed from the lowest total to the highest)",
                 )
         if last.max > highest:
-            self._report(("bands", len(quiz.bands) - 1, "max"), f"the last band ends at {last.max}, above any reachable total; {reach}")
-        elif last.max < highest:
-            self._report(("bands", len(quiz.bands) - 1, "max"), f"{_totals(last.max + 1, highest)} in no band; {reach}")
-
-    # ── values ──────────────────────────────────────────────────────────────
-
-    def _keys(self, mapping: Any, path: Path, keys: dict[str, tuple[str, ...]], kind: str) -> bool:
-        if not isinstance(mapping, dict):
-            self._report(path, f"each {kind} must be a mapping of keys ({', '.join(keys['required'])})")
-            return False
-        allowed = keys["required"] + keys["optional"]
-        for key in mapping:
-            if key not in allowed:
-                self._report(path + (key,), f"unknown key `{key}` in a {kind}; allowed keys: {', '.join(allowed)}", at_key=True)
-        missing = [key for key in keys["required"] if key not in mapping]
-        for key in missing:
-            self._report(path, f"missing required key `{key}` in this {kind}")
-        return not missing
-
-    def _list(
-        self,
-        mapping: dict[str, Any],
-        path: Path,
-        build: Callable[[dict[str, Any], Path], T | None],
-        minimum: int,
-    ) -> tuple[T, ...]:
-        items = mapping[path[-1]]
-        if not isinstance(items, list):
-            self._report(path, f"`{path[-1]}` must be a list (items starting with `- `)")
-            return ()
-        if len(items) < minimum:
-            self._report(path, f"`{path[-1]}` has {len(items)} item(s); it needs at least {minimum}")
-        built = [build(item, path + (index,)) for index, item in enumerate(items)]
-        return tuple(item for item in built if item is not None)
-
-    def _identifier(self, mapping: dict[str, Any], path: Path) -> str | None:
-        value = mapping[path[-1]]
-        if not isinstance(value, str) or not IDENTIFIER.match(value):
-            self._report(
-                path,
-                f"`{path[-1]}` must be lowercase letters, digits and hyphens, like `stakeholder-map` (got {value!r})",
+            self.report(
+                ("bands", len(quiz.bands) - 1, "max"),
+                f"the last band ends at {last.max}, above any reachable total; {reach}",
             )
-            return None
-        return value
-
-    def _integer(self, mapping: dict[str, Any], path: Path) -> int | None:
-        value = mapping[path[-1]]
-        # YAML reads `yes`, `no`, `true` as booleans, and Python's bool is an int: refuse it.
-        if isinstance(value, bool):
-            self._report(path, f"`{path[-1]}` must be a whole number such as 3; YAML reads this value as yes/no, not a number")
-            return None
-        if not isinstance(value, int):
-            self._report(path, f"`{path[-1]}` must be a whole number such as 3 (got {value!r})")
-            return None
-        return value
-
-    def _localized(self, mapping: dict[str, Any], path: Path) -> Localized | None:
-        value = mapping[path[-1]]
-        expected = ", ".join(self.languages)
-        if not isinstance(value, dict):
-            self._report(path, f"`{path[-1]}` needs one text per language ({expected}), e.g. `{{fr: \"…\", en: \"…\"}}`")
-            return None
-        ok = True
-        for language in value:
-            if language not in self.languages:
-                self._report(
-                    path + (language,),
-                    f"language `{language}` is not built by this site (languages: {expected}); remove it",
-                    at_key=True,
-                )
-                ok = False
-        for language in self.languages:
-            if language not in value:
-                self._report(path, f"`{path[-1]}` has no `{language}` text: add `{language}: \"…\"`")
-                ok = False
-            elif not isinstance(value[language], str) or not value[language].strip():
-                self._report(path + (language,), f"the `{language}` text is empty or not text: write it")
-                ok = False
-        return MappingProxyType({lang: value[lang].strip() for lang in self.languages}) if ok else None
-
-    def _report(self, path: Path, message: str, *, at_key: bool = False) -> None:
-        self.problems.append(self.document.problem(path, message, at_key=at_key))
+        elif last.max < highest:
+            self.report(("bands", len(quiz.bands) - 1, "max"), f"{_totals(last.max + 1, highest)} in no band; {reach}")
 
 
 def _totals(first: int, last: int) -> str:
@@ -279,12 +206,12 @@ def validate_interface(document: YamlDocument, languages: Sequence[str], keys: S
     checker = _Checker(document, tuple(languages))
     root = document.value
     if not isinstance(root, dict):
-        checker._report((), "the interface file must be a mapping of text keys, e.g. `reset: {fr: \"…\", en: \"…\"}`")
+        checker.report((), 'the interface file must be a mapping of text keys, e.g. `reset: {fr: "…", en: "…"}`')
         raise SourceError(checker.problems)
     texts: dict[str, Localized] = {}
-    if checker._keys(root, (), {"required": tuple(keys), "optional": ()}, "interface file"):
+    if checker.keys(root, (), {"required": tuple(keys), "optional": ()}, "interface file"):
         for key in keys:
-            localized = checker._localized(root, (key,))
+            localized = checker.localized(root, (key,))
             if localized is not None:
                 texts[key] = localized
     if checker.problems:

@@ -92,7 +92,9 @@ def load(text: str, file: str) -> YamlDocument:
     except yaml.YAMLError as error:  # e.g. a byte that is not valid UTF-8
         raise SourceError([Problem(file, 1, 1, f"YAML error: {error}")]) from None
     if root is None:
-        raise SourceError([Problem(file, 1, 1, "the file is empty: a quiz needs at least id, title, questions and bands")])
+        raise SourceError(
+            [Problem(file, 1, 1, "the file is empty: a quiz needs at least id, title, questions and bands")]
+        )
     builder = _Builder(file)
     document = YamlDocument(file, None)
     document.value = builder.build(root, (), document)
