@@ -6,16 +6,16 @@ Event glue only; the work is in quizkit/ (see DESIGN.md, "Data flow of a quiz").
 
 from __future__ import annotations
 
-import hashlib
 import logging
-import re
 from pathlib import Path
 
+from markers import replace_markers
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
+from pageassets import require_assets
 
 from pagelang import page_language, site_languages
 from quizkit.catalog import INTERFACE_FILE, QuizCatalog
@@ -28,9 +28,6 @@ from sourcekit.yamlsource import SourceError
 log = logging.getLogger("mkdocs.hooks.quiz")
 
 QUIZ_FOLDER = "quizdata"
-ASSETS = ("assets/quiz/quiz.js", "assets/quiz/quiz.css")
-MARKER = re.compile(r"^<!--\s*quiz:\s*(?P<id>\S+)\s*-->\s*$")
-FENCE = re.compile(r"^\s*(```|~~~)")
 
 # Module state survives the per-language rebuilds and `mkdocs serve` reloads:
 # the catalog re-reads a file only when it changed.
@@ -40,13 +37,6 @@ _interface: dict[str, Localized] = {}
 
 
 # ─── Hooks ──────────────────────────────────────────────────────────────────
-
-
-def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    # A version in the asset URLs, so a browser never mixes old and new quiz files.
-    # Assigned, not appended: this runs once per language build.
-    config.extra["quiz_assets_version"] = _assets_version(Path(config.theme.custom_dir or "overrides"))
-    return config
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
@@ -64,29 +54,20 @@ def on_pre_build(config: MkDocsConfig) -> None:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    if "<!--" not in markdown:
-        return markdown
     renderer = _renderer(config)
     language = page_language(page, config)
-    lines = markdown.split("\n")
-    front_matter_lines = _front_matter_lines(page, markdown)
-    in_fence = False
-    for number, line in enumerate(lines, start=1):
-        if FENCE.match(line):
-            in_fence = not in_fence
-        match = None if in_fence else MARKER.match(line)
-        if match is None:
-            continue
-        quiz = _quizzes.get(match["id"])
-        if quiz is None:
-            known = ", ".join(sorted(_quizzes)) or "none"
-            raise PluginError(
-                f"docs/{page.file.src_uri}:{number + front_matter_lines}: unknown quiz `{match['id']}` "
-                f"(quizzes in {QUIZ_FOLDER}/: {known}); the id is the YAML file name without .yml"
-            )
-        lines[number - 1] = "\n" + renderer.render(quiz, language, _interface) + "\n"
-        page.meta.setdefault("quiz_ids", []).append(quiz.id)  # read by overrides/main.html
-    return "\n".join(lines)
+    markdown, placed = replace_markers(
+        markdown,
+        page,
+        "quiz",
+        _quizzes,
+        lambda quiz_id: renderer.render(_quizzes[quiz_id], language, _interface),
+        where_defined=f"quizzes in {QUIZ_FOLDER}/",
+    )
+    if placed:
+        page.meta["quiz_ids"] = placed  # their headings stay out of the table of contents
+        require_assets(page, config, "quiz")
+    return markdown
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -99,12 +80,6 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 
 # ─── Helper functions ───────────────────────────────────────────────────────
-
-
-def _front_matter_lines(page: Page, markdown: str) -> int:
-    """Lines MkDocs removed from the top of the file (front matter), for editors' line numbers."""
-    # MkDocs hands over the text below the front matter, otherwise unchanged.
-    return max(0, len(page.file.content_string.splitlines()) - len(markdown.splitlines()))
 
 
 def _without_headings(items: list[AnchorLink], id_prefixes: tuple[str, ...]) -> list[AnchorLink]:
@@ -136,12 +111,3 @@ def _log_band_shares(quiz: Quiz) -> None:
         note = " (nobody can land here)" if share.combinations == 0 else note
         parts.append(f"{share.band.min}–{share.band.max}: {percent:.1f}%{note}")
     log.info(f"{quiz.source}: the {everything:,} possible answer sets spread over the bands as {'; '.join(parts)}")
-
-
-def _assets_version(custom_dir: Path) -> str:
-    digest = hashlib.sha256()
-    for asset in ASSETS:
-        path = custom_dir / asset
-        if path.exists():
-            digest.update(path.read_bytes())
-    return digest.hexdigest()[:10]

@@ -1,0 +1,257 @@
+/*
+ * Pay simulator: reads the figures a reader types, computes variable and total pay
+ * (the rules of hooks/paysim/formula.py), and updates numbers, chart and table.
+ * Every word is in the page (overrides/partials/pay-simulator.html); numbers are
+ * read and written the way the page's language does, with Intl. The figures live
+ * in the address after "#", so a scenario can be shared; nothing is sent anywhere.
+ */
+(function () {
+  "use strict";
+
+  var FIELDS = ["base", "variable", "attainment", "accelerator", "cap"];
+  var OPTIONAL = { accelerator: 1, cap: null }; // value used when the field is empty
+  var TABLE_ATTAINMENTS = [0, 50, 100, 150, 200];
+  var CHART = { left: 60, right: 390, top: 10, bottom: 190 };
+
+  /* ── numbers in the page's language ────────────────────────────────────── */
+
+  function numberParts(lang) {
+    var parts = new Intl.NumberFormat(lang).formatToParts(12345.6);
+    var find = function (type) {
+      var part = parts.filter(function (p) { return p.type === type; })[0];
+      return part ? part.value : "";
+    };
+    return { group: find("group"), decimal: find("decimal") };
+  }
+
+  // "40 000", "40 000 €", "€40,000", "12,5" (fr) → a number; NaN when it is not one.
+  function parseNumber(text, sim) {
+    var cleaned = text.replace(/[\s\u00a0\u202f]/g, "").replace(/[%€£$¤]/g, "").replace(sim.currencyText, "");
+    if (sim.parts.group && sim.parts.group.trim()) cleaned = cleaned.split(sim.parts.group).join("");
+    if (sim.parts.decimal !== ".") cleaned = cleaned.replace(sim.parts.decimal, ".");
+    return /^-?\d+(\.\d+)?$/.test(cleaned) ? Number(cleaned) : NaN;
+  }
+
+  function formatters(lang, currency) {
+    return {
+      money: new Intl.NumberFormat(lang, { style: "currency", currency: currency, maximumFractionDigits: 0, minimumFractionDigits: 0 }),
+      percent: new Intl.NumberFormat(lang, { style: "percent", maximumFractionDigits: 1 }),
+      plain: new Intl.NumberFormat(lang, { maximumFractionDigits: 2 })
+    };
+  }
+
+  /* ── the formula (same as paysim/formula.py) ───────────────────────────── */
+
+  function variablePay(plan, attainment) {
+    var atTarget = plan.base * plan.variable / 100;
+    var counted = plan.cap === null ? attainment : Math.min(attainment, plan.cap);
+    if (counted <= 100) return atTarget * counted / 100;
+    return atTarget + atTarget * (counted - 100) / 100 * plan.accelerator;
+  }
+
+  /* ── reading and checking the fields ───────────────────────────────────── */
+
+  // Returns {value} or {error: "empty" | "not-a-number" | "negative" | "too-large" | "below-target"}.
+  function readField(sim, name) {
+    var text = sim.inputs[name].value.trim();
+    if (text === "") return name in OPTIONAL ? { value: OPTIONAL[name] } : { error: "empty" };
+    var value = parseNumber(text, sim);
+    if (!isFinite(value)) return { error: "not-a-number" };
+    if (value < 0) return { error: "negative" };
+    if (value > sim.limits[name]) return { error: "too-large" };
+    if (name === "cap" && value < 100) return { error: "below-target" };
+    return { value: value };
+  }
+
+  function showError(sim, name, error) {
+    var input = sim.inputs[name];
+    var box = sim.root.querySelector("[data-sim-error-for='" + name + "']");
+    box.hidden = !error;
+    Array.prototype.forEach.call(box.querySelectorAll("[data-sim-error]"), function (message) {
+      message.hidden = message.getAttribute("data-sim-error") !== error;
+    });
+    var described = (input.getAttribute("aria-describedby") || "").split(" ").filter(function (id) {
+      return id && id !== box.id;
+    });
+    if (error) described.push(box.id);
+    if (described.length) input.setAttribute("aria-describedby", described.join(" "));
+    else input.removeAttribute("aria-describedby");
+    if (error) input.setAttribute("aria-invalid", "true");
+    else input.removeAttribute("aria-invalid");
+  }
+
+  function readPlan(sim) {
+    var values = {};
+    var valid = true;
+    FIELDS.forEach(function (name) {
+      var read = readField(sim, name);
+      showError(sim, name, read.error);
+      if (read.error) valid = false;
+      else values[name] = read.value;
+    });
+    return valid ? values : null;
+  }
+
+  /* ── showing the result ────────────────────────────────────────────────── */
+
+  function setText(element, text) {
+    if (element) element.textContent = text;
+  }
+
+  function render(sim) {
+    var plan = readPlan(sim);
+    sim.root.querySelector("[data-sim-fix]").hidden = plan !== null;
+    ["[data-sim-figures]", "[data-sim-chart]", "[data-sim-table]"].forEach(function (selector) {
+      sim.root.querySelector(selector).hidden = plan === null;
+    });
+    if (plan === null) return null;
+    var variable = variablePay(plan, plan.attainment);
+    var total = plan.base + variable;
+    setText(sim.root.querySelector("[data-sim-out='variable']"), sim.format.money.format(variable));
+    setText(sim.root.querySelector("[data-sim-out='total']"), sim.format.money.format(total));
+    setText(sim.root.querySelector("[data-sim-out='share']"), sim.format.percent.format(total ? variable / total : 0));
+    renderTable(sim, plan, total);
+    renderChart(sim, plan);
+    return plan;
+  }
+
+  function renderTable(sim, plan, total) {
+    TABLE_ATTAINMENTS.forEach(function (attainment) {
+      var row = sim.root.querySelector("[data-sim-row='" + attainment + "'] [data-sim-row-total]");
+      setText(row, sim.format.money.format(plan.base + variablePay(plan, attainment)));
+    });
+    setText(sim.root.querySelector("[data-sim-scenario-attainment]"), sim.format.percent.format(plan.attainment / 100));
+    setText(sim.root.querySelector("[data-sim-scenario-total]"), sim.format.money.format(total));
+  }
+
+  // Total pay against attainment, from 0 % to the cap (or further when the reader
+  // goes past it): a broken line through the points where the rule changes.
+  function renderChart(sim, plan) {
+    var end = Math.max(plan.cap || 0, 200, plan.attainment);
+    end = Math.ceil(end / 50) * 50;
+    var corners = [0, 100, plan.cap === null ? end : Math.min(plan.cap, end), end];
+    var highest = plan.base + variablePay(plan, end);
+    var x = function (attainment) { return CHART.left + (CHART.right - CHART.left) * attainment / end; };
+    var y = function (amount) {
+      return CHART.bottom - (CHART.bottom - CHART.top) * (highest ? amount / highest : 0);
+    };
+    var points = corners.map(function (attainment) {
+      return x(attainment).toFixed(1) + "," + y(plan.base + variablePay(plan, attainment)).toFixed(1);
+    });
+    var svg = sim.root.querySelector("[data-sim-svg]");
+    svg.querySelector("[data-sim-line]").setAttribute("points", points.join(" "));
+    var point = svg.querySelector("[data-sim-point]");
+    point.setAttribute("cx", x(plan.attainment).toFixed(1));
+    point.setAttribute("cy", y(plan.base + variablePay(plan, plan.attainment)).toFixed(1));
+    var target = svg.querySelector("[data-sim-target-line]");
+    target.setAttribute("x1", x(100).toFixed(1));
+    target.setAttribute("x2", x(100).toFixed(1));
+    var targetLabel = svg.querySelector("[data-sim-x-target]");
+    targetLabel.setAttribute("x", x(100).toFixed(1));
+    setText(targetLabel, sim.format.percent.format(1));
+    setText(svg.querySelector("[data-sim-x-min]"), sim.format.percent.format(0));
+    setText(svg.querySelector("[data-sim-x-max]"), sim.format.percent.format(end / 100));
+    setText(svg.querySelector("[data-sim-y-min]"), sim.format.money.format(0));
+    setText(svg.querySelector("[data-sim-y-max]"), sim.format.money.format(highest));
+  }
+
+  // Read once the reader has settled on a figure (change, not every keystroke):
+  // the labels and figures already on the page, or the request to fix a field.
+  function announce(sim) {
+    var figures = sim.root.querySelector("[data-sim-figures]");
+    var source = figures.hidden ? [sim.root.querySelector("[data-sim-fix]")] : figures.querySelectorAll("dt, dd");
+    var text = Array.prototype.map.call(source, function (element) { return element.textContent.trim(); }).join(" ");
+    setText(sim.root.querySelector("[data-sim-announcement]"), text);
+  }
+
+  /* ── the scenario in the address: #simulator-<id>=base,variable,attainment,accelerator,cap ─ */
+
+  function fragmentKey(sim) {
+    return "simulator-" + sim.id + "=";
+  }
+
+  function writeFragment(sim, plan) {
+    var values = FIELDS.map(function (name) { return plan[name] === null ? "" : String(plan[name]); });
+    var hash = "#" + fragmentKey(sim) + values.join(",");
+    if (window.location.hash !== hash && window.history && window.history.replaceState) {
+      window.history.replaceState(window.history.state, "", window.location.pathname + window.location.search + hash);
+    }
+  }
+
+  function readFragment(sim) {
+    var hash = window.location.hash;
+    if (hash.indexOf("#" + fragmentKey(sim)) !== 0) return false;
+    var values = hash.slice(fragmentKey(sim).length + 1).split(",");
+    if (values.length !== FIELDS.length) return false;
+    var numbers = values.map(function (value) { return value === "" ? null : Number(value); });
+    var sane = numbers.every(function (number, index) {
+      return number === null ? FIELDS[index] in OPTIONAL : isFinite(number) && number >= 0;
+    });
+    if (!sane) return false;
+    FIELDS.forEach(function (name, index) {
+      sim.inputs[name].value = numbers[index] === null ? "" : sim.format.plain.format(numbers[index]);
+    });
+    return true;
+  }
+
+  /* ── wiring ─────────────────────────────────────────────────────────────── */
+
+  function readSimulator(root) {
+    var lang = root.getAttribute("data-sim-lang");
+    var currency = root.getAttribute("data-sim-currency");
+    var inputs = {};
+    FIELDS.forEach(function (name) { inputs[name] = root.querySelector("[data-sim-input='" + name + "']"); });
+    var currencyPart = new Intl.NumberFormat(lang, { style: "currency", currency: currency }).formatToParts(1)
+      .filter(function (part) { return part.type === "currency"; })[0];
+    return {
+      root: root,
+      id: root.getAttribute("data-simulator"),
+      lang: lang,
+      inputs: inputs,
+      defaults: FIELDS.map(function (name) { return inputs[name].value; }),
+      parts: numberParts(lang),
+      currencyText: currencyPart ? currencyPart.value : currency,
+      format: formatters(lang, currency),
+      limits: {
+        base: Number(root.getAttribute("data-sim-base-max")),
+        variable: Number(root.getAttribute("data-sim-variable-max")),
+        attainment: Number(root.getAttribute("data-sim-attainment-max")),
+        accelerator: Number(root.getAttribute("data-sim-accelerator-max")),
+        cap: Number(root.getAttribute("data-sim-attainment-max"))
+      }
+    };
+  }
+
+  function update(sim) {
+    var plan = render(sim);
+    if (plan) writeFragment(sim, plan);
+  }
+
+  function init(root) {
+    if (root.hasAttribute("data-sim-ready")) return;
+    root.setAttribute("data-sim-ready", "");
+    var sim = readSimulator(root);
+    root.querySelector("[data-sim-fallback]").hidden = true;
+    root.querySelector("[data-sim-form]").hidden = false;
+    readFragment(sim);
+    render(sim);
+    root.addEventListener("input", function () { update(sim); });
+    root.addEventListener("change", function () { update(sim); announce(sim); });
+    root.querySelector("[data-sim-form]").addEventListener("submit", function (event) { event.preventDefault(); });
+    root.querySelector("[data-sim-reset]").addEventListener("click", function () {
+      FIELDS.forEach(function (name, index) { sim.inputs[name].value = sim.defaults[index]; });
+      update(sim);
+      announce(sim);
+    });
+  }
+
+  function initAll() {
+    Array.prototype.forEach.call(document.querySelectorAll("[data-simulator]"), init);
+  }
+
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(initAll);
+  } else {
+    initAll();
+  }
+})();

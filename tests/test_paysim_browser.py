@@ -1,0 +1,185 @@
+"""The pay simulator in Chromium: figures against the Python formula, bad input, sharing, no-JS, axe."""
+
+from __future__ import annotations
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from babel.numbers import format_decimal
+
+from conftest import LANGUAGES, BuiltSite
+from paysim.formula import PayPlan, pay
+from paysim.render import format_money
+
+pytestmark = pytest.mark.browser
+
+SIM = "[data-simulator='pay']"
+FIELDS = ("base", "variable", "attainment", "accelerator", "cap")
+
+
+def flat(text: str) -> str:
+    """Chromium and Babel may pick different no-break spaces; readers see the same thing."""
+    return text.replace("\u202f", " ").replace("\xa0", " ").strip()
+
+
+def open_simulator(page, site: BuiltSite, language: str, fragment: str = "") -> None:  # type: ignore[no-untyped-def]
+    page.goto(site.page_url("salary", language) + fragment)
+    page.wait_for_selector(f"{SIM}[data-sim-ready]", state="attached")
+
+
+def fill(page, values: dict[str, str]) -> None:  # type: ignore[no-untyped-def]
+    for field, value in values.items():
+        page.locator(f"[data-sim-input='{field}']").fill(value)
+
+
+def out(page, name: str) -> str:  # type: ignore[no-untyped-def]
+    return flat(page.locator(f"[data-sim-out='{name}']").inner_text())
+
+
+@pytest.mark.parametrize(
+    ("language", "total", "variable"), [("fr", "48 000 €", "8 000 €"), ("en", "€48,000", "€8,000")]
+)
+def test_defaults_show_the_worked_example(site: BuiltSite, page, language: str, total: str, variable: str) -> None:  # type: ignore[no-untyped-def]
+    open_simulator(page, site, language)
+    assert (out(page, "total"), out(page, "variable")) == (total, variable)
+    assert page.locator("[data-sim-fallback]").is_hidden()
+
+
+SCENARIOS = [
+    # base, variable %, attainment %, accelerator, cap %
+    (40_000, 20, 100, 1.5, 150),
+    (55_000, 25, 80, 1.5, 150),
+    (62_500, 15, 135, 2, 200),
+    (48_000, 30, 175, 1.25, None),
+    (38_000, 12.5, 0, 1, 120),
+    (90_000, 40, 260, 1.5, 150),
+]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("scenario", SCENARIOS, ids=lambda s: "-".join(map(str, s)))
+def test_scenarios_match_the_python_formula(site: BuiltSite, page, language: str, scenario) -> None:  # type: ignore[no-untyped-def]
+    base, variable, attainment, accelerator, cap = scenario
+    open_simulator(page, site, language)
+    typed = [base, variable, attainment, accelerator, cap]
+    fill(page, {f: "" if v is None else format_decimal(v, locale=language) for f, v in zip(FIELDS, typed, strict=True)})
+    expected = pay(PayPlan(base, variable, accelerator, cap), attainment)
+    assert out(page, "variable") == flat(format_money(expected.variable, "EUR", language))
+    assert out(page, "total") == flat(format_money(expected.total, "EUR", language))
+    row_100 = pay(PayPlan(base, variable, accelerator, cap), 100).total
+    assert flat(page.locator("[data-sim-row='100'] [data-sim-row-total]").inner_text()) == flat(
+        format_money(row_100, "EUR", language)
+    )
+
+
+@pytest.mark.parametrize(
+    ("field", "typed", "error"),
+    [
+        ("base", "", "empty"),
+        ("base", "abc", "not-a-number"),
+        ("base", "-5", "negative"),
+        ("base", "9999999999", "too-large"),
+        ("variable", "1e5", "not-a-number"),
+        ("attainment", "-10", "negative"),
+        ("attainment", "", "empty"),
+        ("accelerator", "Infinity", "not-a-number"),
+        ("cap", "90", "below-target"),
+    ],
+)
+def test_bad_input_gets_a_message_by_the_field_and_nothing_broken(
+    site: BuiltSite, page, field: str, typed: str, error: str
+) -> None:  # type: ignore[no-untyped-def]
+    open_simulator(page, site, "fr")
+    fill(page, {"attainment": "120"})
+    fill(page, {field: typed})
+    box = page.locator(f"[data-sim-error-for='{field}']")
+    assert box.is_visible()
+    assert page.locator(f"[data-sim-error-for='{field}'] [data-sim-error='{error}']").is_visible()
+    assert box.locator("[data-sim-error]:visible").count() == 1
+    the_input = page.locator(f"[data-sim-input='{field}']")
+    assert the_input.get_attribute("aria-invalid") == "true"
+    assert box.get_attribute("id") in the_input.get_attribute("aria-describedby").split()
+    assert page.locator("[data-sim-fix]").is_visible()
+    text = page.locator(SIM).inner_text()
+    assert "NaN" not in text and "Infinity" not in text.replace(typed, "")
+    others = {name: page.locator(f"[data-sim-input='{name}']").input_value() for name in FIELDS if name != field}
+    assert others.get("attainment", "120") == "120"  # nothing lost from the other fields
+    fill(
+        page,
+        {field: {"base": "40 000", "variable": "20", "attainment": "100", "accelerator": "1,5", "cap": "150"}[field]},
+    )
+    assert box.is_hidden() and the_input.get_attribute("aria-invalid") is None
+    assert page.locator("[data-sim-figures]").is_visible()
+
+
+def test_optional_fields_may_be_empty(site: BuiltSite, page) -> None:  # type: ignore[no-untyped-def]
+    open_simulator(page, site, "en")
+    fill(page, {"accelerator": "", "cap": "", "attainment": "200"})
+    assert out(page, "variable") == "€16,000"  # linear, no cap
+    assert page.locator("[data-sim-fix]").is_hidden()
+
+
+def test_scenario_travels_in_the_address(site: BuiltSite, page, browser) -> None:  # type: ignore[no-untyped-def]
+    open_simulator(page, site, "en")
+    fill(page, {"base": "52,000", "variable": "25", "attainment": "130", "cap": ""})
+    assert page.evaluate("location.hash") == "#simulator-pay=52000,25,130,1.5,"
+    total = out(page, "total")
+    other = browser.new_context().new_page()
+    other.goto(page.url.replace("/en/", "/"))  # the same scenario, read in French
+    other.wait_for_selector(f"{SIM}[data-sim-ready]", state="attached")
+    assert other.locator("[data-sim-input='base']").input_value() == "52\u202f000"
+    assert other.locator("[data-sim-input='cap']").input_value() == ""
+    assert flat(other.locator("[data-sim-out='total']").inner_text()) == flat(
+        format_money(pay(PayPlan(52_000, 25, 1.5, None), 130).total, "EUR", "fr")
+    )
+    assert total == "€70,850"  # 52,000 + 13,000 + 30 points × 130 × 1.5
+    other.context.close()
+
+
+@pytest.mark.parametrize(
+    "fragment", ["#simulator-pay=1,2", "#simulator-pay=a,b,c,d,e", "#simulator-pay=-1,20,100,1.5,150"]
+)
+def test_malformed_scenario_in_the_address_is_ignored(site: BuiltSite, page, fragment: str) -> None:  # type: ignore[no-untyped-def]
+    open_simulator(page, site, "en", fragment)
+    assert out(page, "total") == "€48,000"
+
+
+def test_start_again_restores_the_example(site: BuiltSite, page) -> None:  # type: ignore[no-untyped-def]
+    open_simulator(page, site, "fr")
+    fill(page, {"base": "70 000", "attainment": "x"})
+    page.locator("[data-sim-reset]").focus()
+    page.keyboard.press("Enter")
+    assert out(page, "total") == "48 000 €"
+    assert page.locator("[data-sim-input='attainment']").input_value() == "100"
+
+
+def test_keyboard_and_live_region(site: BuiltSite, page) -> None:  # type: ignore[no-untyped-def]
+    open_simulator(page, site, "en")
+    page.locator("[data-sim-input='base']").focus()
+    page.keyboard.press("Control+A")
+    page.keyboard.type("60000")
+    page.keyboard.press("Tab")  # leaving the field commits the change
+    region = page.locator("[data-sim-announcement]")
+    assert region.get_attribute("aria-live") == "polite"
+    assert "Total pay €72,000" in flat(region.inner_text())
+    assert page.evaluate("document.activeElement.dataset.simInput") == "variable"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_axe_finds_no_violation_with_and_without_errors(site: BuiltSite, page, language: str) -> None:  # type: ignore[no-untyped-def]
+    axe = Axe()
+    open_simulator(page, site, language)
+    page.locator(SIM).scroll_into_view_if_needed()
+    assert axe.run(page).violations_count == 0
+    fill(page, {"base": "abc"})
+    results = axe.run(page)
+    assert results.violations_count == 0, results.generate_report()
+
+
+def test_without_javascript_the_worked_example_is_a_table(site: BuiltSite, browser) -> None:  # type: ignore[no-untyped-def]
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site.page_url("salary", "en"))
+    fallback = page.locator("[data-sim-fallback] table")
+    assert fallback.is_visible() and "€48,000" in fallback.inner_text()
+    assert page.locator("[data-sim-form]").is_hidden()
+    context.close()
