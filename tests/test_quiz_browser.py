@@ -320,3 +320,18 @@ def test_reduced_motion_turns_transitions_off(site: BuiltSite, browser) -> None:
     duration = page.evaluate("getComputedStyle(document.querySelector('[data-quiz-progress-bar]')).transitionDuration")
     assert duration != "0s"
     context.close()
+
+
+def test_print_shows_questions_answers_and_result_without_controls(site: BuiltSite, page) -> None:  # type: ignore[no-untyped-def]
+    open_quiz(page, site, "en")
+    answers = random_answers(random.Random(9))
+    answer(page, answers)
+    page.emulate_media(media="print")
+    assert page.locator("fieldset[data-question]:visible").count() == 15
+    assert page.locator(f"{FORM} input:checked").count() == 15
+    band = QUIZ.bands.index(score(QUIZ, answers).band)
+    assert page.locator(f"[data-quiz-band='{band}']").is_visible()
+    assert page.locator("[data-quiz-profile]").is_visible()
+    assert page.locator(".quiz__actions").is_hidden()
+    assert page.locator(".quiz__status").is_hidden()
+    assert page.locator(".md-header").is_hidden()  # Material's own print styles
