@@ -5,7 +5,7 @@ import sys
 
 from conftest import ROOT
 
-FOLDERS = ["hooks", "tests", "benchmarks"]
+FOLDERS = [folder for folder in ("hooks", "tests", "benchmarks") if (ROOT / folder).is_dir()]
 
 
 def ruff(*arguments: str) -> subprocess.CompletedProcess[str]:
