@@ -1,4 +1,4 @@
-"""Python code follows one style (ruff's checks and formatter, configured in pyproject.toml)."""
+"""Python code follows one style (ruff) and its type hints hold (mypy); settings in pyproject.toml."""
 
 import subprocess
 import sys
@@ -22,3 +22,14 @@ def test_ruff_finds_nothing() -> None:
 def test_code_is_formatted() -> None:
     result = ruff("format", "--check")
     assert result.returncode == 0, result.stdout + "\nFix with: .venv/bin/ruff format hooks tests benchmarks"
+
+
+def test_hooks_type_check() -> None:
+    modules = ["quizkit", "sourcekit", "paysim", *(path.name for path in (ROOT / "hooks").glob("*.py"))]
+    result = subprocess.run(
+        [sys.executable, "-m", "mypy", "--no-error-summary", *modules],
+        cwd=ROOT / "hooks",
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout

@@ -47,7 +47,7 @@ class FieldChecker:
         build: Callable[[dict[str, Any], Path], T | None],
         minimum: int,
     ) -> tuple[T, ...]:
-        items = mapping[path[-1]]
+        items = mapping[_key(path)]
         if not isinstance(items, list):
             self.report(path, f"`{path[-1]}` must be a list (items starting with `- `)")
             return ()
@@ -57,7 +57,7 @@ class FieldChecker:
         return tuple(item for item in built if item is not None)
 
     def identifier(self, mapping: dict[str, Any], path: Path) -> str | None:
-        value = mapping[path[-1]]
+        value = mapping[_key(path)]
         if not isinstance(value, str) or not IDENTIFIER.match(value):
             self.report(
                 path,
@@ -67,7 +67,7 @@ class FieldChecker:
         return value
 
     def integer(self, mapping: dict[str, Any], path: Path) -> int | None:
-        value = mapping[path[-1]]
+        value = mapping[_key(path)]
         # YAML reads `yes`, `no`, `true` as booleans, and Python's bool is an int: refuse it.
         if isinstance(value, bool):
             self.report(
@@ -80,7 +80,7 @@ class FieldChecker:
         return value
 
     def localized(self, mapping: dict[str, Any], path: Path) -> Localized | None:
-        value = mapping[path[-1]]
+        value = mapping[_key(path)]
         expected = ", ".join(self.languages)
         if not isinstance(value, dict):
             self.report(path, f'`{path[-1]}` needs one text per language ({expected}), e.g. `{{fr: "…", en: "…"}}`')
@@ -105,3 +105,10 @@ class FieldChecker:
 
     def report(self, path: Path, message: str, *, at_key: bool = False) -> None:
         self.problems.append(self.document.problem(path, message, at_key=at_key))
+
+
+def _key(path: Path) -> str:
+    """The mapping key a value sits under (the last step of its path)."""
+    key = path[-1]
+    assert isinstance(key, str), f"{path} does not end with a key"
+    return key
