@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import functools
+import gzip
+import io
 import os
 import shutil
 import subprocess
@@ -10,6 +12,7 @@ import sys
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
+from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -56,16 +59,45 @@ def _parse(path: Path) -> BeautifulSoup:
     return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
+class StaticHostHandler(SimpleHTTPRequestHandler):
+    """Serves the build as a static host would: gzip for text, keep-alive, no request log.
+
+    Lighthouse scores what it is served; a bare http.server (uncompressed, one connection
+    per file) would make it grade the test server instead of the site.
+    """
+
+    protocol_version = "HTTP/1.1"
+    compressible = ("text/", "application/javascript", "application/json", "application/xml", "image/svg+xml")
+
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002
         pass
+
+    def send_head(self):  # type: ignore[no-untyped-def]
+        path = self.translate_path(self.path)
+        content_type = self.guess_type(path)
+        wants_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
+        if not (os.path.isfile(path) and wants_gzip and content_type.startswith(self.compressible)):
+            return super().send_head()
+        body = _gzipped(path, os.stat(path).st_mtime_ns)
+        self.send_response(HTTPStatus.OK)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Vary", "Accept-Encoding")
+        self.end_headers()
+        return io.BytesIO(body)
+
+
+@functools.cache
+def _gzipped(path: str, mtime_ns: int) -> bytes:
+    return gzip.compress(Path(path).read_bytes(), compresslevel=6)
 
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[BuiltSite]:
     """Build once, in a subprocess (mkdocs-static-i18n patches MkDocs during a build)."""
     site_dir = tmp_path_factory.mktemp("site")
-    handler = functools.partial(_QuietHandler, directory=str(site_dir))
+    handler = functools.partial(StaticHostHandler, directory=str(site_dir))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     url = f"http://127.0.0.1:{server.server_address[1]}/"
     # The site's absolute links (hreflang, canonical, sitemap) point at the test server.

@@ -17,6 +17,9 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 # A place in the document: mapping keys and list indexes from the root.
 Path = tuple[str | int, ...]
 
+# libyaml's parser keeps the same positions and is ten times faster; fall back if absent.
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 @dataclass(frozen=True)
 class Problem:
@@ -81,7 +84,7 @@ def describe(path: Path) -> str:
 def load(text: str, file: str) -> YamlDocument:
     """Parse one YAML document; raise SourceError on syntax errors or duplicate keys."""
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)

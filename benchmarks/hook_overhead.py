@@ -1,0 +1,97 @@
+"""What the quiz hook costs a build of the real site.
+
+Builds two temporary copies of the project, alternately, N times each:
+
+- with the quiz hook: the project as it is;
+- without it: `hooks/quiz.py` removed from `hooks:` in mkdocs.yml and the
+  `<!-- quiz: … -->` lines removed from docs/ (everything else identical,
+  including hooks/i18n_site.py).
+
+Each build is `python -m mkdocs build -q -d <tmp>` in a subprocess. Prints the
+median wall-clock and CPU time of each, their spread, and the ratio with/without.
+Budget: median wall-clock ratio ≤ 1.05.
+
+    .venv/bin/python benchmarks/hook_overhead.py [--runs 7] [--check]
+
+`--check` exits with status 1 when the budget is exceeded (otherwise the script
+only reports).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from _common import (
+    build,
+    copy_project,
+    machine,
+    strip_quiz_markers,
+    summarize,
+    table,
+    temp_dir,
+    verdict,
+    without_quiz_hook,
+)
+
+BUDGET = 1.05
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7, help="builds of each variant (default 7)")
+    parser.add_argument("--check", action="store_true", help="exit 1 when the budget is exceeded")
+    args = parser.parse_args()
+
+    work = temp_dir("hook")
+    with_hook = copy_project(work / "with-hook")
+    without_hook = copy_project(work / "without-hook")
+    config = without_hook / "mkdocs.yml"
+    config.write_text(without_quiz_hook(config.read_text(encoding="utf-8")), encoding="utf-8")
+    markers = strip_quiz_markers(without_hook / "docs")
+    variants = {"with quiz hook": with_hook, "without quiz hook": without_hook}
+
+    print(f"Machine: {machine()}")
+    print(f"Copies in {work}; {markers} quiz marker(s) removed from the copy without the hook.")
+    print("Warm-up build of each variant (not counted)…", flush=True)
+    for project in variants.values():
+        build(project, work / "out")
+
+    runs: dict[str, list] = {name: [] for name in variants}
+    pair_ratios: list[float] = []
+    names = list(variants)
+    for run in range(args.runs):
+        # Alternate which variant goes first, so drift on the machine hits both alike.
+        order = names if run % 2 == 0 else names[::-1]
+        for name in order:
+            runs[name].append(build(variants[name], work / "out"))
+        pair_ratios.append(runs[names[0]][-1].wall / runs[names[1]][-1].wall)
+        print(
+            f"  run {run + 1}/{args.runs}: " + ", ".join(f"{name} {runs[name][-1].wall:.2f} s" for name in names),
+            flush=True,
+        )
+
+    rows = []
+    for name in names:
+        wall = summarize([r.wall for r in runs[name]])
+        cpu = summarize([r.cpu for r in runs[name]])
+        memory = summarize([r.maxrss_mib for r in runs[name]])
+        rows.append([name, wall.show(), cpu.show(), f"{memory.median:.0f} MiB"])
+    print()
+    print(f"{args.runs} alternating builds of each (median [min–max, ±half the spread]):")
+    print(table(["variant", "wall clock", "CPU (user+sys)", "peak RSS"], rows))
+
+    wall_ratio = summarize([r.wall for r in runs[names[0]]]).median / summarize([r.wall for r in runs[names[1]]]).median
+    cpu_ratio = summarize([r.cpu for r in runs[names[0]]]).median / summarize([r.cpu for r in runs[names[1]]]).median
+    pairs = summarize(pair_ratios)
+    print()
+    print(f"Ratio with/without (medians, wall clock): {wall_ratio:.3f}")
+    print(f"Ratio with/without (medians, CPU time):   {cpu_ratio:.3f}")
+    print(f"Ratio per alternating pair (wall clock):  {pairs.show(unit='', digits=3)}")
+    ok = wall_ratio <= BUDGET
+    print(f"Budget: wall-clock ratio ≤ {BUDGET:.2f} → {verdict(ok)}")
+    return 1 if args.check and not ok else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
