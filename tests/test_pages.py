@@ -79,3 +79,9 @@ def test_404_page_speaks_both_languages(site: BuiltSite) -> None:
     assert "introuvable" in soup.find("article").get_text()
     links = {a["href"] for a in soup.find("article").find_all("a")}
     assert {site.url, site.url + "en/index.html"} <= links
+
+
+@pytest.mark.parametrize("slug", ["index", "salary", "self-assessment"])
+def test_scripts_do_not_block_the_first_paint(site: BuiltSite, slug: str) -> None:
+    scripts = site.soup(slug, "en").find_all("script", src=True)
+    assert scripts and all(script.has_attr("defer") for script in scripts)
