@@ -14,7 +14,6 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-from mkdocs.structure.toc import AnchorLink
 from pageassets import require_assets
 
 from pagelang import page_language, site_languages
@@ -61,34 +60,24 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         page,
         "quiz",
         _quizzes,
-        lambda quiz_id: renderer.render(_quizzes[quiz_id], language, _interface),
+        # Only the quiz's Markdown fields go through the page's Markdown; on_page_content
+        # puts the form around them.
+        lambda quiz_id: renderer.markdown_parts(_quizzes[quiz_id], language),
         where_defined=f"quizzes in {QUIZ_FOLDER}/",
     )
     if placed:
-        page.meta["quiz_ids"] = placed  # their headings stay out of the table of contents
+        page.meta["quiz_ids"] = placed
         require_assets(page, config, "quiz")
     return markdown
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    # The quiz's headings structure the form; the page's table of contents lists
-    # the article around it (the grid, for one, is hidden once the script runs).
-    prefixes = tuple(f"quiz-{quiz_id}-" for quiz_id in page.meta.get("quiz_ids", ()))
-    if prefixes:
-        page.toc.items = _without_headings(page.toc.items, prefixes)
-    return html
+    if not page.meta.get("quiz_ids"):
+        return html
+    return _renderer(config).assemble(html, _quizzes, page_language(page, config), _interface)
 
 
 # ─── Helper functions ───────────────────────────────────────────────────────
-
-
-def _without_headings(items: list[AnchorLink], id_prefixes: tuple[str, ...]) -> list[AnchorLink]:
-    """The table of contents without the headings whose id starts with one of the prefixes."""
-    kept = [item for item in items if not item.id.startswith(id_prefixes)]
-    for item in kept:
-        item.children = _without_headings(item.children, id_prefixes)
-    return kept
-
 
 _renderers: dict[Path, QuizRenderer] = {}
 

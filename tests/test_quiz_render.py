@@ -17,10 +17,22 @@ INTERFACE = QuizCatalog().load_interface(QUIZDATA / INTERFACE_FILE, LANGUAGES, I
 
 
 def rendered(language: str) -> BeautifulSoup:
-    """The partial as the page's Markdown turns it into HTML (md_in_html, as in mkdocs.yml)."""
-    source = RENDERER.render(MINI, language, INTERFACE)
-    html = markdown.markdown(source, extensions=["md_in_html", "attr_list", "tables"])
-    return BeautifulSoup(html, "html.parser")
+    """The two steps of a build: the Markdown fields through Markdown, then the form around them."""
+    page_markdown = f"Before.\n\n{RENDERER.markdown_parts(MINI, language)}\n\nAfter."
+    page_html = markdown.markdown(page_markdown, extensions=["md_in_html", "attr_list", "tables"])
+    return BeautifulSoup(RENDERER.assemble(page_html, {"mini": MINI}, language, INTERFACE), "html.parser")
+
+
+def test_only_markdown_fields_go_through_markdown() -> None:
+    parts = RENDERER.markdown_parts(MINI, "en")
+    assert "Alpha** advice." in parts and "Low text." in parts
+    assert "First question" not in parts and "<form" not in parts
+
+
+def test_the_form_replaces_the_parts_where_they_stood() -> None:
+    text = rendered("en").get_text()
+    assert text.index("Before.") < text.index("First question") < text.index("After.")
+    assert "quiz-part" not in str(rendered("en"))
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

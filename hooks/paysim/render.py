@@ -11,7 +11,7 @@ from pathlib import Path
 
 from babel import Locale
 from babel.numbers import format_currency, format_decimal, format_percent
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from .formula import pay
@@ -25,6 +25,9 @@ class SimulatorRenderer:
     def __init__(self, templates_dir: Path) -> None:
         self.environment = Environment(
             loader=FileSystemLoader(templates_dir),
+            # Compiled templates are kept in Jinja's per-user temp folder: a new `mkdocs build`
+            # process skips compiling an unchanged partial (checked by source checksum).
+            bytecode_cache=FileSystemBytecodeCache(),
             autoescape=True,
             undefined=StrictUndefined,
             trim_blocks=True,

@@ -1,18 +1,23 @@
-"""Render a quiz into a page, in one language, through the Jinja partial.
+"""Render a quiz into a page, in one language, in two steps around the page's Markdown.
 
-The partial is autoescaped: text from YAML shows as typed. Markdown fields go
-through `markdown_source`, which only neutralises HTML (`<`, `&`) and leaves the
-Markdown syntax to the page's Markdown processor.
+1. `markdown_parts` puts only the quiz's Markdown fields (intro, advice, band texts)
+   into the page's Markdown, between comment sentinels, so MkDocs converts them and
+   checks their links like any other. `markdown_source` escapes `<` and `&` in them:
+   HTML typed in YAML shows as typed.
+2. `assemble` finds the converted fields in the page's HTML and renders the Jinja
+   partial (autoescaped) around them. The bulk of the form never goes through
+   Markdown, and its headings stay out of the page's table of contents.
 """
 
 from __future__ import annotations
 
+import re
 import string
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from sourcekit.fields import Localized
@@ -22,6 +27,9 @@ from .scoring import fingerprint
 
 TEMPLATE = "quiz.html"
 LETTERS = string.ascii_uppercase
+# One quiz in the page's HTML after Markdown: its converted parts between sentinels.
+QUIZ_IN_HTML = re.compile(r"<!--quiz-start (?P<id>[a-z0-9-]+)-->(?P<body>.*?)<!--quiz-end (?P=id)-->", re.S)
+PART_IN_HTML = re.compile(r"<!--quiz-part (?P<name>[a-z0-9:-]+)-->(?P<html>.*?)<!--/quiz-part-->", re.S)
 
 # Keys of quizdata/_interface.yml used by the partial.
 INTERFACE_KEYS = (
@@ -57,19 +65,41 @@ class QuizRenderer:
     def __init__(self, templates_dir: Path) -> None:
         self.environment = Environment(
             loader=FileSystemLoader(templates_dir),
+            # Compiled templates are kept in Jinja's per-user temp folder: a new `mkdocs build`
+            # process skips compiling an unchanged partial (checked by source checksum).
+            bytecode_cache=FileSystemBytecodeCache(),
             autoescape=True,
             undefined=StrictUndefined,
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
         )
-        self.environment.filters["markdown_source"] = markdown_source
         self.environment.filters["fill"] = fill
 
-    def render(self, quiz: Quiz, language: str, interface: Mapping[str, Localized]) -> str:
+    def markdown_parts(self, quiz: Quiz, language: str) -> str:
+        """The quiz's Markdown fields, in sentinels, to stand in the page's Markdown."""
+        blocks = [f"<!--quiz-start {quiz.id}-->"]
+        for name, text in _markdown_fields(quiz, language):
+            blocks += [f"<!--quiz-part {name}-->", markdown_source(text), "<!--/quiz-part-->"]
+        blocks.append(f"<!--quiz-end {quiz.id}-->")
+        return "\n\n".join(blocks)
+
+    def assemble(
+        self, html: str, quizzes: Mapping[str, Quiz], language: str, interface: Mapping[str, Localized]
+    ) -> str:
+        """Replace each quiz's converted parts in the page's HTML by the whole form."""
+
+        def form(match: re.Match[str]) -> str:
+            parts = {part["name"]: Markup(part["html"].strip()) for part in PART_IN_HTML.finditer(match["body"])}
+            return self.render(quizzes[match["id"]], language, interface, parts)
+
+        return QUIZ_IN_HTML.sub(form, html)
+
+    def render(self, quiz: Quiz, language: str, interface: Mapping[str, Localized], parts: Mapping[str, Markup]) -> str:
         template = self.environment.get_template(TEMPLATE)
         return template.render(
             quiz=_QuizView(quiz, language),
+            parts=parts,
             version=fingerprint(quiz),
             interface={key: texts[language] for key, texts in interface.items()},
             letters=LETTERS,
@@ -81,6 +111,14 @@ class QuizRenderer:
 def markdown_source(text: str) -> Markup:
     """Escape what HTML would interpret, keep Markdown syntax for the page's Markdown."""
     return Markup(text.replace("&", "&amp;").replace("<", "&lt;"))
+
+
+def _markdown_fields(quiz: Quiz, language: str) -> list[tuple[str, str]]:
+    """Name and text of every Markdown field, as the partial looks them up in `parts`."""
+    fields = [("intro", quiz.intro[language])] if quiz.intro else []
+    fields += [(f"advice:{d.id}", d.advice[language]) for d in quiz.dimensions]
+    fields += [(f"band:{index}", band.text[language]) for index, band in enumerate(quiz.bands)]
+    return fields
 
 
 def fill(template: str, **numbers: int) -> str:
@@ -112,7 +150,6 @@ class _DimensionView:
     id: str
     title: str
     summary: str | None
-    advice: str
     max: int
     question_numbers: list[int]
 
@@ -122,14 +159,13 @@ class _BandView:
     min: int
     max: int
     title: str
-    text: str
 
 
 class _QuizView:
     def __init__(self, quiz: Quiz, language: str) -> None:
         self.id = quiz.id
         self.title = quiz.title[language]
-        self.intro = quiz.intro[language] if quiz.intro else None
+        self.has_intro = quiz.intro is not None
         self.weak_below_percent = quiz.weak_below_percent
         self.highest_total = quiz.highest_total
         self.questions = [
@@ -143,10 +179,9 @@ class _QuizView:
                 id=d.id,
                 title=d.title[language],
                 summary=d.summary[language] if d.summary else None,
-                advice=d.advice[language],
                 max=quiz.dimension_max(d.id),
                 question_numbers=[n for n, q in enumerate(quiz.questions, start=1) if q.dimension == d.id],
             )
             for d in quiz.dimensions
         ]
-        self.bands = [_BandView(b.min, b.max, b.title[language], b.text[language]) for b in quiz.bands]
+        self.bands = [_BandView(b.min, b.max, b.title[language]) for b in quiz.bands]
