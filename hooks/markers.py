@@ -24,6 +24,8 @@ def replace_markers(
     where_defined: str,
 ) -> tuple[str, list[str]]:
     """Replace each `<!-- name: id -->` line by `render(id)`; return the text and the ids placed."""
+    if f"{name}:" not in markdown:  # most pages: no marker, no line-by-line scan
+        return markdown, []
     marker = re.compile(rf"^<!--\s*{re.escape(name)}:\s*(?P<id>\S+)\s*-->\s*$")
     lines = markdown.split("\n")
     placed: list[str] = []

@@ -60,7 +60,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         page,
         "quiz",
         _quizzes,
-        # Only the quiz's Markdown fields go through the page's Markdown; on_page_content
+        # Only the quiz's Markdown fields go through the page's Markdown; on_post_page
         # puts the form around them.
         lambda quiz_id: renderer.markdown_parts(_quizzes[quiz_id], language),
         where_defined=f"quizzes in {QUIZ_FOLDER}/",
@@ -71,10 +71,12 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return markdown
 
 
-def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    # In the finished page, after the search index and the table of contents were made:
+    # they index the quiz's texts (intro, advice, results) but not its questions and grid.
     if not page.meta.get("quiz_ids"):
-        return html
-    return _renderer(config).assemble(html, _quizzes, page_language(page, config), _interface)
+        return output
+    return _renderer(config).assemble(output, _quizzes, page_language(page, config), _interface)
 
 
 # ─── Helper functions ───────────────────────────────────────────────────────
@@ -95,7 +97,7 @@ def _log_band_shares(quiz: Quiz) -> None:
     everything = sum(share.combinations for share in shares)
     parts = []
     for share in shares:
-        percent = float(share.share) * 100
+        percent = share.share * 100
         note = " (hardly anyone can land here)" if share.combinations and percent < 1 else ""
         note = " (nobody can land here)" if share.combinations == 0 else note
         parts.append(f"{share.band.min}–{share.band.max}: {percent:.1f}%{note}")

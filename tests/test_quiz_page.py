@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from conftest import LANGUAGES, SLUGS, BuiltSite
@@ -63,3 +65,13 @@ def test_build_reports_the_band_spread_once(site: BuiltSite) -> None:
     lines = [line for line in site.log.splitlines() if "possible answer sets spread over the bands" in line]
     assert len(lines) == 1  # validated once, although the site is built once per language
     assert "14,348,907" in lines[0] and "35–55" in lines[0]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_search_indexes_the_quiz_texts_but_not_its_answers(site: BuiltSite, language: str) -> None:
+    folder = site.path / ("search" if language == "fr" else "en/search")
+    index = json.loads((folder / "search_index.json").read_text(encoding="utf-8"))
+    text = " ".join(doc["text"] for doc in index["docs"] if doc["location"].startswith("self-assessment.html"))
+    first_words = " ".join(QUIZ.dimensions[0].advice[language].split()[:6])
+    assert first_words in text
+    assert QUIZ.questions[0].options[0].text[language] not in text

@@ -4,9 +4,9 @@
    into the page's Markdown, between comment sentinels, so MkDocs converts them and
    checks their links like any other. `markdown_source` escapes `<` and `&` in them:
    HTML typed in YAML shows as typed.
-2. `assemble` finds the converted fields in the page's HTML and renders the Jinja
+2. `assemble` finds the converted fields in the finished page and renders the Jinja
    partial (autoescaped) around them. The bulk of the form never goes through
-   Markdown, and its headings stay out of the page's table of contents.
+   Markdown, the search index or the page's table of contents.
 """
 
 from __future__ import annotations

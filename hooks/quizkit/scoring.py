@@ -9,7 +9,6 @@ import hashlib
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
-from fractions import Fraction
 
 from .model import Band, Quiz
 
@@ -71,7 +70,7 @@ def total_counts(quiz: Quiz) -> dict[int, int]:
 class BandShare:
     band: Band
     combinations: int
-    share: Fraction
+    share: float  # of all combinations, from 0 to 1
 
 
 def band_shares(quiz: Quiz) -> list[BandShare]:
@@ -81,7 +80,7 @@ def band_shares(quiz: Quiz) -> list[BandShare]:
     shares = []
     for band in quiz.bands:
         inside = sum(ways for total, ways in counts.items() if band.contains(total))
-        shares.append(BandShare(band, inside, Fraction(inside, everything)))
+        shares.append(BandShare(band, inside, inside / everything))
     return shares
 
 
