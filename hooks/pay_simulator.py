@@ -25,7 +25,6 @@ SIMULATOR_FOLDER = "quizdata/simulators"
 # Survives the per-language rebuilds and `mkdocs serve` reloads.
 _cache: dict[tuple[Path, int, tuple[str, ...]], PaySimulator] = {}
 _simulators: dict[str, PaySimulator] = {}
-_renderers: dict[Path, SimulatorRenderer] = {}
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
@@ -51,10 +50,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    templates = Path(config.theme.custom_dir or "overrides") / "partials"
-    if templates not in _renderers:
-        _renderers[templates] = SimulatorRenderer(templates)
-    renderer = _renderers[templates]
+    renderer = SimulatorRenderer(Path(config.theme.custom_dir or "overrides") / "partials")
     language = page_language(page, config)
     markdown, placed = replace_markers(
         markdown,

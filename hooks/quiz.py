@@ -81,14 +81,9 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 # ─── Helper functions ───────────────────────────────────────────────────────
 
-_renderers: dict[Path, QuizRenderer] = {}
-
 
 def _renderer(config: MkDocsConfig) -> QuizRenderer:
-    templates = Path(config.theme.custom_dir or "overrides") / "partials"
-    if templates not in _renderers:
-        _renderers[templates] = QuizRenderer(templates)
-    return _renderers[templates]
+    return QuizRenderer(Path(config.theme.custom_dir or "overrides") / "partials")
 
 
 def _log_band_shares(quiz: Quiz) -> None:

@@ -11,8 +11,8 @@ from pathlib import Path
 
 from babel import Locale
 from babel.numbers import format_currency, format_decimal, format_percent
-from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
-from markupsafe import Markup
+
+from sourcekit.partials import partials_environment
 
 from .formula import pay
 from .model import PaySimulator
@@ -23,16 +23,7 @@ TABLE_ATTAINMENTS = (0, 50, 100, 150, 200)
 
 class SimulatorRenderer:
     def __init__(self, templates_dir: Path) -> None:
-        self.environment = Environment(
-            loader=FileSystemLoader(templates_dir),
-            # Compiled templates are kept in Jinja's per-user temp folder: a new `mkdocs build`
-            # process skips compiling an unchanged partial (checked by source checksum).
-            bytecode_cache=FileSystemBytecodeCache(),
-            autoescape=True,
-            undefined=StrictUndefined,
-            trim_blocks=True,
-            lstrip_blocks=True,
-        )
+        self.environment = partials_environment(templates_dir)
 
     def render(self, simulator: PaySimulator, language: str) -> str:
         plan = simulator.plan
@@ -45,7 +36,6 @@ class SimulatorRenderer:
             simulator=simulator,
             language=language,
             t={key: texts[language] for key, texts in simulator.texts.items()},
-            markdown_source=lambda text: Markup(text.replace("&", "&amp;").replace("<", "&lt;")),
             inputs={
                 "base": format_decimal(plan.base, locale=language),
                 "variable": format_decimal(plan.variable_percent, locale=language),

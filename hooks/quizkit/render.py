@@ -17,10 +17,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from sourcekit.fields import Localized
+from sourcekit.partials import partials_environment
 
 from .model import Quiz
 from .scoring import fingerprint
@@ -63,17 +63,7 @@ INTERFACE_KEYS = (
 
 class QuizRenderer:
     def __init__(self, templates_dir: Path) -> None:
-        self.environment = Environment(
-            loader=FileSystemLoader(templates_dir),
-            # Compiled templates are kept in Jinja's per-user temp folder: a new `mkdocs build`
-            # process skips compiling an unchanged partial (checked by source checksum).
-            bytecode_cache=FileSystemBytecodeCache(),
-            autoescape=True,
-            undefined=StrictUndefined,
-            trim_blocks=True,
-            lstrip_blocks=True,
-            keep_trailing_newline=True,
-        )
+        self.environment = partials_environment(templates_dir)
         self.environment.filters["fill"] = fill
 
     def markdown_parts(self, quiz: Quiz, language: str) -> str:

@@ -1,4 +1,5 @@
-"""Reading editors' YAML: positions for every value, and field checks that say what to fix.
+"""What the quiz (quizkit) and the pay simulator (paysim) share; no MkDocs imports.
 
-Shared by the quiz (quizkit) and the pay simulator (paysim); no MkDocs imports.
+Reading editors' YAML with a position for every value, field checks that say what
+to fix, and the Jinja environment of the partials.
 """
