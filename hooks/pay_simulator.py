@@ -18,35 +18,23 @@ from pageassets import require_assets
 from pagelang import page_language, site_languages
 from paysim.model import PaySimulator, validate
 from paysim.render import SimulatorRenderer
-from sourcekit.yamlsource import Problem, SourceError, load
+from sourcekit.folder import ValidatedFiles
+from sourcekit.yamlsource import SourceError
 
 SIMULATOR_FOLDER = "quizdata/simulators"
 
-# Survives the per-language rebuilds and `mkdocs serve` reloads.
-_cache: dict[tuple[Path, int, tuple[str, ...]], PaySimulator] = {}
+_files = ValidatedFiles(validate)  # cached per file change: survives language rebuilds and serve
 _simulators: dict[str, PaySimulator] = {}
 
 
 def on_pre_build(config: MkDocsConfig) -> None:
     global _simulators
     root = Path(config.config_file_path).parent
-    languages = tuple(site_languages(config))
-    simulators: dict[str, PaySimulator] = {}
-    problems: list[Problem] = []
-    for path in sorted((root / SIMULATOR_FOLDER).glob("*.yml")):
-        key = (path, path.stat().st_mtime_ns, languages)
-        try:
-            if key not in _cache:
-                text = path.read_text(encoding="utf-8")
-                _cache[key] = validate(load(text, str(path.relative_to(root))), languages)
-        except SourceError as error:
-            problems.extend(error.problems)
-            continue
-        simulators[_cache[key].id] = _cache[key]
-    if problems:
-        details = "\n".join(str(problem) for problem in problems)
-        raise PluginError(f"Simulator data has {len(problems)} problem(s):\n{details}")
-    _simulators = simulators
+    try:
+        simulators, _ = _files.load_folder(root / SIMULATOR_FOLDER, site_languages(config), root)
+    except SourceError as error:
+        raise PluginError(f"Simulator data has {len(error.problems)} problem(s):\n{error}") from None
+    _simulators = {simulator.id: simulator for simulator in simulators}
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -17,7 +17,7 @@ from mkdocs.structure.pages import Page
 from pageassets import require_assets
 
 from pagelang import page_language, site_languages
-from quizkit.catalog import INTERFACE_FILE, QuizCatalog
+from quizkit.catalog import QuizCatalog
 from quizkit.model import Quiz
 from quizkit.render import INTERFACE_KEYS, QuizRenderer
 from quizkit.scoring import band_shares
@@ -30,7 +30,7 @@ QUIZ_FOLDER = "quizdata"
 
 # Module state survives the per-language rebuilds and `mkdocs serve` reloads:
 # the catalog re-reads a file only when it changed.
-_catalog = QuizCatalog()
+_catalog = QuizCatalog(INTERFACE_KEYS)
 _quizzes: dict[str, Quiz] = {}
 _interface: dict[str, Localized] = {}
 
@@ -45,7 +45,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
     languages = site_languages(config)
     try:
         _quizzes, fresh = _catalog.load_all(folder, languages, root)
-        _interface = _catalog.load_interface(folder / INTERFACE_FILE, languages, INTERFACE_KEYS, root)
+        _interface = _catalog.load_interface(folder, languages, root)
     except SourceError as error:
         raise PluginError(f"Quiz data has {len(error.problems)} problem(s):\n{error}") from None
     for quiz in fresh:

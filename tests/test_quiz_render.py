@@ -7,13 +7,13 @@ import pytest
 from bs4 import BeautifulSoup
 
 from quizfiles import FIXTURES, LANGUAGES, QUIZDATA, ROOT, load_quiz
-from quizkit.catalog import INTERFACE_FILE, QuizCatalog
+from quizkit.catalog import QuizCatalog
 from quizkit.render import INTERFACE_KEYS, QuizRenderer
 from quizkit.scoring import fingerprint
 
 MINI = load_quiz(FIXTURES / "valid" / "mini.yml")
 RENDERER = QuizRenderer(ROOT / "overrides" / "partials")
-INTERFACE = QuizCatalog().load_interface(QUIZDATA / INTERFACE_FILE, LANGUAGES, INTERFACE_KEYS, ROOT)
+INTERFACE = QuizCatalog(INTERFACE_KEYS).load_interface(QUIZDATA, LANGUAGES, ROOT)
 
 
 def rendered(language: str) -> BeautifulSoup:

@@ -101,3 +101,18 @@ def test_real_quizzes_exist() -> None:
 def test_real_quiz_validates(path) -> None:  # type: ignore[no-untyped-def]
     quiz = load_quiz(path)
     assert quiz.id == path.stem
+
+
+def test_files_are_read_once_per_change_and_must_be_utf8(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from sourcekit.folder import ValidatedFiles
+
+    calls: list[str] = []
+    files = ValidatedFiles(lambda document, languages: calls.append(document.file) or document.file)
+    (tmp_path / "a.yml").write_text("id: a\n", encoding="utf-8")
+    assert files.load_folder(tmp_path, LANGUAGES, tmp_path) == (["a.yml"], ["a.yml"])
+    assert files.load_folder(tmp_path, LANGUAGES, tmp_path) == (["a.yml"], [])  # cached: nothing fresh
+    assert calls == ["a.yml"]
+    (tmp_path / "b.yml").write_bytes("id: caf\xe9\n".encode("latin-1"))
+    with pytest.raises(SourceError) as raised:
+        files.load_folder(tmp_path, LANGUAGES, tmp_path)
+    assert str(raised.value).startswith("b.yml:1:1: the file is not UTF-8 text")
