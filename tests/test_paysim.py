@@ -1,28 +1,37 @@
-"""The pay formula, the simulator's data file, and its rendering without JavaScript."""
+"""The pay formula, the simulator's data files, and the simulator on its page without JavaScript."""
 
 from __future__ import annotations
 
-import pytest
+from pathlib import Path
 
-from conftest import ROOT, BuiltSite
+import pytest
+from sitecontent import QUIZDATA, placements
+
+from conftest import LANGUAGES, SLUGS, BuiltSite
 from paysim.formula import PayPlan, pay
-from paysim.model import validate
+from paysim.model import PaySimulator, validate
 from paysim.render import format_money, format_share
 from sourcekit.yamlsource import SourceError, load
 
-DATA = ROOT / "quizdata" / "simulators" / "pay.yml"
-LANGUAGES = ("fr", "en")
-EXAMPLE = PayPlan(base=40_000, variable_percent=20, accelerator=1.5, cap_percent=150)
+FIXTURES = Path(__file__).resolve().parent / "fixtures" / "simulators"
+FIXTURE_LANGUAGES = ("fr", "en")
+PLACED = placements("simulator")
+# A plan to exercise the formula with, not the site's content.
+PLAN = PayPlan(base=40_000, variable_percent=20, accelerator=1.5, cap_percent=150)
 
 
-def load_simulator(text: str | None = None):  # type: ignore[no-untyped-def]
-    return validate(load(text if text is not None else DATA.read_text(encoding="utf-8"), "pay.yml"), LANGUAGES)
+def load_simulator(path: Path, languages: tuple[str, ...] = LANGUAGES) -> PaySimulator:
+    return validate(load(path.read_text(encoding="utf-8"), path.name), languages)
+
+
+def real_simulator(simulator_id: str) -> PaySimulator:
+    return load_simulator(QUIZDATA / "simulators" / f"{simulator_id}.yml")
 
 
 @pytest.mark.parametrize(
     ("attainment", "variable", "total"),
     [
-        (100, 8_000, 48_000),  # the worked example of the sources
+        (100, 8_000, 48_000),
         (0, 0, 40_000),
         (50, 4_000, 44_000),  # proportional below target
         (120, 10_400, 50_400),  # 8 000 + 20 points × 80 € × 1.5
@@ -30,8 +39,8 @@ def load_simulator(text: str | None = None):  # type: ignore[no-untyped-def]
         (170, 14_000, 54_000),  # capped at 150 %
     ],
 )
-def test_pay_of_the_salary_page_examples(attainment: float, variable: float, total: float) -> None:
-    result = pay(EXAMPLE, attainment)
+def test_pay_formula(attainment: float, variable: float, total: float) -> None:
+    result = pay(PLAN, attainment)
     assert (result.variable, result.total) == pytest.approx((variable, total))
 
 
@@ -41,7 +50,7 @@ def test_no_cap_and_no_accelerator_is_linear() -> None:
 
 
 def test_variable_share_of_total() -> None:
-    assert pay(EXAMPLE, 100).variable_share == pytest.approx(8_000 / 48_000)
+    assert pay(PLAN, 100).variable_share == pytest.approx(8_000 / 48_000)
     assert pay(PayPlan(base=0, variable_percent=20), 100).variable_share == 0
 
 
@@ -52,43 +61,64 @@ def test_amounts_are_written_the_way_each_language_writes_them() -> None:
     assert format_share(8_000 / 48_000, "en") == "16.7%"
 
 
-def test_real_data_file_defaults_reproduce_the_worked_example() -> None:
-    simulator = load_simulator()
-    assert simulator.plan == EXAMPLE
-    assert simulator.attainment_percent == 100
-    assert simulator.currency == "EUR"
+def test_valid_fixture_starts_with_empty_optional_fields() -> None:
+    simulator = load_simulator(FIXTURES / "valid" / "pay.yml", FIXTURE_LANGUAGES)
+    assert simulator.plan == PayPlan(base=40_000, variable_percent=20, accelerator=1.0, cap_percent=None)
+    assert simulator.accelerator_field is None
 
 
-@pytest.mark.parametrize(
-    ("change", "message"),
-    [
-        (("currency: EUR", "currency: EURO"), "pay.yml:4:11: unknown currency 'EURO'"),
-        (("  base: 40000", "  base: -1"), "pay.yml:6:9: `base` must be a number of zero or more (got -1)"),
-        (("  cap_percent: 150", "  cap_percent: 80"), "`cap_percent` cannot be below 100"),
-        (("  base: 40000", "  base: 99999999"), "`base` is above `limits.base_max` (1e+07)"),
-        (("  reset:\n", "  restart:\n"), "unknown key `restart`"),
-        (('    en: "Enter a number."\n', ""), "`error_empty` has no `en` text"),
-    ],
-)
-def test_bad_data_file_reports_line_and_fix(change: tuple[str, str], message: str) -> None:
-    text = DATA.read_text(encoding="utf-8")
-    assert change[0] in text
+# fixture name → (line, column, words the message must contain)
+BAD_FIXTURES = {
+    "empty": (1, 1, "the file is empty: a simulator file needs at least id, currency, defaults, limits, texts"),
+    "unknown-currency": (3, 11, "unknown currency 'EURO'"),
+    "negative-base": (5, 9, "`base` must be a number from 0 to 1000000000, such as 40000 or 12.5 (got -1)"),
+    "not-a-number": (6, 21, "`variable_percent` must be a number from 0 to 10000, such as 40000 or 12.5 (got nan)"),
+    "infinite": (7, 23, "`attainment_percent` must be a number from 0 to 10000, such as 40000 or 12.5 (got inf)"),
+    "default-above-limit": (5, 9, "`base` is 99999999, above `limits.base_max` (10000000): the page would open"),
+    "cap-below-target": (8, 16, "`cap_percent` cannot be below 100"),
+    "cap-above-attainment-limit": (8, 16, "`cap_percent` is 1500, above `limits.attainment_percent_max` (1000)"),
+    "limit-zero": (12, 20, "`accelerator_max` must be above 0"),
+    "limit-beyond-ceiling": (9, 13, "`base_max` must be a number from 0 to 1000000000"),
+    "attainment-limit-below-target": (11, 27, "`attainment_percent_max` must be at least 100"),
+    "unknown-text": (37, 3, "unknown key `restart` in this `texts` section"),
+    "missing-text-language": (23, 16, "`error_empty` has no `en` text"),
+}
+
+
+def test_every_bad_fixture_is_listed() -> None:
+    assert {path.stem for path in (FIXTURES / "bad").glob("*.yml")} == set(BAD_FIXTURES)
+
+
+@pytest.mark.parametrize("name", sorted(BAD_FIXTURES))
+def test_bad_data_file_reports_line_and_fix(name: str) -> None:
+    line, column, words = BAD_FIXTURES[name]
+    path = FIXTURES / "bad" / f"{name}.yml"
     with pytest.raises(SourceError) as raised:
-        load_simulator(text.replace(change[0], change[1], 1))
-    assert message in str(raised.value)
+        validate(load(path.read_text(encoding="utf-8"), f"bad/{name}.yml"), FIXTURE_LANGUAGES)
+    first = str(raised.value.problems[0])
+    assert first.startswith(f"bad/{name}.yml:{line}:{column}: "), first
+    assert words in first
 
 
-@pytest.mark.parametrize(("language", "total"), [("fr", "48\u202f000\xa0€"), ("en", "€48,000")])
-def test_page_without_javascript_shows_the_worked_example(site: BuiltSite, language: str, total: str) -> None:
-    section = site.soup("salary", language).select_one("[data-simulator='pay']")
+def test_some_page_shows_a_simulator() -> None:
+    assert PLACED, "no page of docs/ holds a `<!-- simulator: … -->` line"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("placement", PLACED, ids=lambda p: f"{p.slug}:{p.id}")
+def test_page_without_javascript_shows_the_starting_example(site: BuiltSite, placement, language: str) -> None:  # type: ignore[no-untyped-def]
+    simulator = real_simulator(placement.id)
+    total = format_money(pay(simulator.plan, simulator.attainment_percent).total, simulator.currency, language)
+    section = site.soup(placement.slug, language).select_one(f"[data-simulator='{placement.id}']")
     fallback = section.select_one("[data-sim-fallback]")
     assert not fallback.has_attr("hidden") and total in fallback.get_text()
     assert section.select_one("[data-sim-form]").has_attr("hidden")
     assert section.select_one("[data-sim-out='total']").get_text() == total
 
 
-def test_simulator_assets_load_on_the_salary_page_only(site: BuiltSite) -> None:
-    for slug in ("salary", "kam-role", "self-assessment"):
-        soup = site.soup(slug, "en")
-        scripts = [s["src"] for s in soup.find_all("script", src=True) if "simulator" in s["src"]]
-        assert len(scripts) == (1 if slug == "salary" else 0), slug
+def test_simulator_assets_load_on_simulator_pages_only(site: BuiltSite) -> None:
+    pages = {placement.slug for placement in PLACED}
+    for slug in SLUGS:
+        soup = site.soup(slug, LANGUAGES[-1])
+        scripts = [s["src"] for s in soup.find_all("script", src=True) if "/simulator/" in s["src"]]
+        assert len(scripts) == (1 if slug in pages else 0), slug

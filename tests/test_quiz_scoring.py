@@ -1,17 +1,20 @@
-"""Scores, bands, the exact spread of totals, and the structure fingerprint."""
+"""Scores, bands, the exact spread of totals, and the version fingerprints."""
 
 from __future__ import annotations
 
 import itertools
+import math
 import random
 from dataclasses import replace
 
 import pytest
 
-from quizfiles import FIXTURES, REAL_QUIZZES, load_quiz
-from quizkit.scoring import band_shares, fingerprint, score, total_counts
+from quizfiles import REAL_QUIZZES, load_fixture, load_quiz
+from quizkit.model import Band, Option, Question, Quiz
+from quizkit.scoring import band_shares, fingerprint, question_key, score, total_counts
+from sourcekit.fields import LocalizedText
 
-MINI = load_quiz(FIXTURES / "valid" / "mini.yml")
+MINI = load_fixture("mini")
 
 
 def test_score_of_a_known_answer_set() -> None:
@@ -47,6 +50,54 @@ def test_total_counts_match_enumeration() -> None:
     assert total_counts(MINI) == expected
 
 
+def synthetic_quiz(points_per_question: list[list[int]]) -> Quiz:
+    """A quiz built in memory: one question per list of option points, one band over every total."""
+    text = LocalizedText({"fr": "x", "en": "x"})
+    questions = tuple(
+        Question(
+            f"q{n}",
+            None,
+            text,
+            tuple(Option(LocalizedText({"fr": f"Option {i}", "en": f"Option {i}"}), p) for i, p in enumerate(points)),
+        )
+        for n, points in enumerate(points_per_question)
+    )
+    lowest = sum(min(points) for points in points_per_question)
+    highest = sum(max(points) for points in points_per_question)
+    return Quiz(
+        "synthetic",
+        "synthetic.yml",
+        ("fr", "en"),
+        text,
+        None,
+        (),
+        questions,
+        (Band(lowest, highest, text, text),),
+        70,
+        {},
+    )
+
+
+def test_total_counts_of_random_quizzes_match_enumeration() -> None:
+    rng = random.Random(3)
+    for _ in range(20):
+        quiz = synthetic_quiz([[rng.randrange(0, 8) for _ in range(rng.randrange(2, 5))] for _ in range(5)])
+        expected: dict[int, int] = {}
+        for choice in itertools.product(*(q.options for q in quiz.questions)):
+            total = sum(option.points for option in choice)
+            expected[total] = expected.get(total, 0) + 1
+        assert total_counts(quiz) == expected
+
+
+def test_counting_does_not_enumerate_combinations() -> None:
+    # 30 questions with power-of-two points: 7^30 ≈ 2.3e25 combinations, counted exactly.
+    quiz = synthetic_quiz([[0, 1, 2, 4, 8, 16, 32, 64]] * 30)
+    counts = total_counts(quiz)
+    assert sum(counts.values()) == 8**30
+    assert max(counts) == 30 * 64
+    assert counts[0] == 1 and counts[30 * 64] == 1
+
+
 def test_band_shares_add_up_to_every_combination() -> None:
     shares = band_shares(MINI)
     assert sum(share.combinations for share in shares) == 2 * 3 * 2
@@ -54,25 +105,44 @@ def test_band_shares_add_up_to_every_combination() -> None:
 
 
 @pytest.mark.parametrize("path", REAL_QUIZZES, ids=lambda p: p.name)
-def test_real_quiz_known_answer_sets(path) -> None:  # type: ignore[no-untyped-def]
+def test_real_quiz_extremes_and_spread(path) -> None:  # type: ignore[no-untyped-def]
     quiz = load_quiz(path)
-    best = {q.id: max(range(len(q.options)), key=lambda i: q.options[i].points) for q in quiz.questions}
-    worst = {q.id: min(range(len(q.options)), key=lambda i: q.options[i].points) for q in quiz.questions}
-    assert score(quiz, best).total == quiz.highest_total == 75
-    assert score(quiz, worst).total == quiz.lowest_total == 15
+    best = {q.id: max(range(len(q.options)), key=lambda i, q=q: q.options[i].points) for q in quiz.questions}
+    worst = {q.id: min(range(len(q.options)), key=lambda i, q=q: q.options[i].points) for q in quiz.questions}
+    assert score(quiz, best).total == quiz.highest_total
+    assert score(quiz, worst).total == quiz.lowest_total
     assert score(quiz, best).band == quiz.bands[-1]
-    all_first = {q.id: 0 for q in quiz.questions}  # every "A" answer of the source
-    assert score(quiz, all_first).total == 5 + 1 + 3 + 5 + 1 + 1 + 1 + 5 + 3 + 5 + 5 + 5 + 1 + 1 + 3
-    assert sum(share.combinations for share in band_shares(quiz)) == 3**15
+    assert score(quiz, worst).band == quiz.bands[0]
+    assert sum(share.combinations for share in band_shares(quiz)) == math.prod(len(q.options) for q in quiz.questions)
 
 
-def test_fingerprint_ignores_wording_but_not_structure() -> None:
-    reworded = replace(MINI, title={"fr": "Autre", "en": "Other"})
+def test_fingerprint_ignores_question_wording_but_not_structure() -> None:
+    reworded = replace(MINI, title=LocalizedText({"fr": "Autre", "en": "Other"}))
     assert fingerprint(reworded) == fingerprint(MINI)
     first = MINI.questions[0]
+    asked_otherwise = replace(first, text=LocalizedText({"fr": "Autrement ?", "en": "Otherwise?"}))
+    assert fingerprint(replace(MINI, questions=(asked_otherwise, *MINI.questions[1:]))) == fingerprint(MINI)
     repointed = replace(first, options=(first.options[0], replace(first.options[1], points=4)))
-    changed = replace(MINI, questions=(repointed, *MINI.questions[1:]))
-    assert fingerprint(changed) != fingerprint(MINI)
+    assert fingerprint(replace(MINI, questions=(repointed, *MINI.questions[1:]))) != fingerprint(MINI)
+
+
+def test_swapping_options_of_equal_points_changes_the_version() -> None:
+    # Stored answers are option indexes: after a swap, index 0 names the other answer.
+    question = synthetic_quiz([[3, 3, 1]]).questions[0]
+    swapped = replace(question, options=(question.options[1], question.options[0], question.options[2]))
+    assert question_key(swapped, "fr") != question_key(question, "fr")
+
+
+def test_case_and_spacing_of_an_option_keep_the_version() -> None:
+    question = synthetic_quiz([[3, 1]]).questions[0]
+    respaced = replace(
+        question,
+        options=(
+            replace(question.options[0], text=LocalizedText({"fr": "  OPTION   0 ", "en": "x"})),
+            question.options[1],
+        ),
+    )
+    assert question_key(respaced, "fr") == question_key(question, "fr")
 
 
 def test_random_answer_sets_score_as_the_sum_of_their_points() -> None:

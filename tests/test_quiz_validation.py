@@ -4,30 +4,49 @@ from __future__ import annotations
 
 import pytest
 
-from quizfiles import FIXTURES, LANGUAGES, REAL_QUIZZES, load_quiz
+from quizfiles import FIXTURE_LANGUAGES, FIXTURES, LANGUAGES, REAL_QUIZZES, load_fixture, load_quiz
 from quizkit.validate import validate
 from sourcekit.yamlsource import SourceError, load
 
 # fixture name → (line, column, words the message must contain, where)
 BAD_FIXTURES = {
-    "syntax-error": (5, 1, "expected ',' or '}'", "that starts on line 4"),
-    "empty": (1, 1, "the file is empty", ""),
-    "not-mapping": (2, 1, "must be a mapping", ""),
+    "syntax-error": (5, 1, "the bracket opened on line 4 is not closed", ""),
+    "tab-indent": (36, 1, "a tab character: YAML indents with spaces only; replace the tab by spaces", ""),
+    "colon-in-text": (6, 24, "contains `: `, which YAML reads as a new key: put the whole text in quotes", ""),
+    "bad-indentation": (
+        36,
+        4,
+        "`dimension:` is not indented like the keys around it: align it with `id:` on line 35",
+        "",
+    ),
+    "unclosed-quote": (7, 1, "the quote opened on line 7 is not closed on that line", ""),
+    "control-character": (37, 57, "an invisible character U+0007", ""),
+    "alias": (14, 12, "`*same` repeats a value marked `&same` (a YAML alias)", ""),
+    "deep-nesting": (15, 55, "nested more than 20 levels deep", ""),
+    "empty": (1, 1, "the file is empty: a quiz needs at least id, title, questions, bands", ""),
+    "not-mapping": (2, 1, "a quiz must be a mapping of keys", ""),
     "unknown-key": (
         37,
         5,
-        "unknown key `colour` in a question; allowed keys: id, text, options, dimension",
+        "unknown key `colour` in this question; allowed keys: id, text, options, dimension",
         "questions[3].colour",
     ),
+    "unknown-interface-key": (9, 3, "unknown key `profile_headline` in this `interface:` section", "interface"),
     "duplicate-key": (5, 1, "duplicate key `title`: it is already set on line 4", "title"),
     "missing-field": (52, 5, "missing required key `text` in this band", "bands[3]"),
     "points-boolean": (
         42,
         17,
-        "must be a whole number such as 3; YAML reads this value as yes/no",
+        "must be a whole number from 0 to 100; YAML reads this value as yes/no",
         "questions[3].options[2].points",
     ),
-    "points-string": (24, 17, "must be a whole number such as 3 (got '3')", "questions[1].options[2].points"),
+    "points-string": (24, 17, "must be a whole number from 0 to 100 (got '3')", "questions[1].options[2].points"),
+    "points-negative": (24, 17, "must be a whole number from 0 to 100 (got -3)", "questions[1].options[2].points"),
+    "points-too-large": (24, 17, "must be a whole number from 0 to 100 (got 1000", "questions[1].options[2].points"),
+    "too-many-options": (21, 7, "`options` has 27 items; at most 26 are allowed", "questions[1].options"),
+    "text-boolean": (29, 31, 'YAML reads `No` as yes/no (true/false), not as text: put it in quotes, `en: "No"`', ""),
+    "text-number": (31, 32, 'YAML reads `2` as a number, not as text: put it in quotes, `en: "2"`', ""),
+    "weak-below-range": (8, 21, "must be a whole number from 1 to 100 (got 150)", "weak_below_percent"),
     "duplicate-question-id": (35, 9, "duplicate question id `first` (already used by question 1)", "questions[3].id"),
     "duplicate-dimension-id": (
         13,
@@ -52,7 +71,7 @@ BAD_FIXTURES = {
     ),
     "band-above-highest": (53, 10, "the last band ends at 12, above any reachable total", "bands[3].max"),
     "band-short": (53, 10, "total 9 falls in no band", "bands[3].max"),
-    "bad-identifier": (25, 9, "must be lowercase letters, digits and hyphens", "questions[2].id"),
+    "bad-identifier": (25, 9, "must be lowercase letters, digits and single hyphens", "questions[2].id"),
     "unused-dimension": (13, 5, "no question uses dimension `beta`", "dimensions[2]"),
     "missing-dimension": (35, 5, "question `third` needs a `dimension:` (one of: alpha, beta)", "questions[3]"),
 }
@@ -61,7 +80,7 @@ BAD_FIXTURES = {
 def problems_of(name: str) -> list[str]:
     path = FIXTURES / "bad" / f"{name}.yml"
     with pytest.raises(SourceError) as raised:
-        validate(load(path.read_text(encoding="utf-8"), f"bad/{name}.yml"), LANGUAGES)
+        validate(load(path.read_text(encoding="utf-8"), f"bad/{name}.yml"), FIXTURE_LANGUAGES)
     return [str(problem) for problem in raised.value.problems]
 
 
@@ -74,7 +93,7 @@ def test_every_bad_fixture_is_listed() -> None:
 def test_bad_fixture_reports_file_line_and_fix(name: str) -> None:
     line, column, words, where = BAD_FIXTURES[name]
     first = problems_of(name)[0]
-    assert first.startswith(f"bad/{name}.yml:{line}:{column}: ")
+    assert first.startswith(f"bad/{name}.yml:{line}:{column}: "), first
     assert words in first
     assert first.endswith(f"({where})") or where in first
 
@@ -86,21 +105,18 @@ def test_all_problems_of_a_file_are_reported_at_once() -> None:
 
 
 def test_valid_fixture_loads_with_totals_from_its_options() -> None:
-    quiz = load_quiz(FIXTURES / "valid" / "mini.yml")
+    quiz = load_fixture("mini")
     assert (quiz.lowest_total, quiz.highest_total) == (2, 9)
     assert [q.id for q in quiz.questions] == ["first", "second", "third"]
     assert quiz.dimension_max("alpha") == 5
     assert quiz.weak_below_percent == 70
 
 
-def test_real_quizzes_exist() -> None:
-    assert [path.name for path in REAL_QUIZZES] == ["kam-self-assessment.yml"]
-
-
 @pytest.mark.parametrize("path", REAL_QUIZZES, ids=lambda path: path.name)
 def test_real_quiz_validates(path) -> None:  # type: ignore[no-untyped-def]
     quiz = load_quiz(path)
     assert quiz.id == path.stem
+    assert quiz.languages == LANGUAGES
 
 
 def test_files_are_read_once_per_change_and_must_be_utf8(tmp_path) -> None:  # type: ignore[no-untyped-def]

@@ -7,17 +7,17 @@ from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Any
 
-from sourcekit.fields import FieldChecker, Localized
+from sourcekit.fields import FieldChecker, Localized, shown_number
 from sourcekit.yamlsource import SourceError, YamlDocument
 
 from .formula import PayPlan
 
-TOP_KEYS = {"required": ("id", "currency", "defaults", "limits", "texts"), "optional": ()}
-DEFAULT_KEYS = {
+TOP_KEYS: dict[str, tuple[str, ...]] = {"required": ("id", "currency", "defaults", "limits", "texts"), "optional": ()}
+DEFAULT_KEYS: dict[str, tuple[str, ...]] = {
     "required": ("base", "variable_percent", "attainment_percent"),
     "optional": ("accelerator", "cap_percent"),
 }
-LIMIT_KEYS = {
+LIMIT_KEYS: dict[str, tuple[str, ...]] = {
     "required": ("base_max", "variable_percent_max", "attainment_percent_max", "accelerator_max"),
     "optional": (),
 }
@@ -55,6 +55,23 @@ TEXT_KEYS = (
 CURRENCIES = ("EUR", "GBP", "CHF", "USD", "SEK", "NOK", "DKK", "PLN", "CZK", "HUF", "RON")
 
 
+# The largest value a limit may take: beyond, numbers stop being exact in a browser's arithmetic.
+LIMIT_CEILINGS = {
+    "base_max": 1_000_000_000,
+    "variable_percent_max": 10_000,
+    "attainment_percent_max": 10_000,
+    "accelerator_max": 100,
+}
+# Which limit bounds each default.
+DEFAULT_LIMITS = {
+    "base": "base_max",
+    "variable_percent": "variable_percent_max",
+    "attainment_percent": "attainment_percent_max",
+    "accelerator": "accelerator_max",
+    "cap_percent": "attainment_percent_max",
+}
+
+
 @dataclass(frozen=True)
 class PaySimulator:
     id: str
@@ -62,7 +79,8 @@ class PaySimulator:
     currency: str
     plan: PayPlan
     attainment_percent: float
-    limits: Mapping[str, int]
+    accelerator_field: float | None  # the accelerator field's starting value; None leaves it empty (= 1)
+    limits: Mapping[str, float]
     texts: Mapping[str, Localized]
 
 
@@ -76,11 +94,8 @@ def validate(document: YamlDocument, languages: Sequence[str]) -> PaySimulator:
 
 class _Checker(FieldChecker):
     def simulator(self) -> PaySimulator | None:
-        root = self.document.value
-        if not isinstance(root, dict):
-            self.report((), "a simulator file must be a mapping of keys such as `id:`, `currency:`, `defaults:`")
-            return None
-        if not self.keys(root, (), TOP_KEYS, "simulator file"):
+        root = self.root("simulator file", TOP_KEYS)
+        if root is None or not self.keys(root, (), TOP_KEYS, "simulator file"):
             return None
         simulator_id = self.identifier(root, ("id",))
         expected = PurePath(self.document.file).stem
@@ -89,16 +104,15 @@ class _Checker(FieldChecker):
         currency = root["currency"]
         if currency not in CURRENCIES:
             self.report(("currency",), f"unknown currency {currency!r}: use one of {', '.join(CURRENCIES)}")
-        defaults = self._numbers(root, "defaults", DEFAULT_KEYS)
-        limits = self._numbers(root, "limits", LIMIT_KEYS)
+        limits = self._limits(root)
+        defaults = self._defaults(root, limits) if limits is not None else None
         texts = self._texts(root)
         if self.problems or defaults is None or limits is None:
             return None
-        self._check_defaults(defaults, limits)
         plan = PayPlan(
             base=defaults["base"],
             variable_percent=defaults["variable_percent"],
-            accelerator=defaults.get("accelerator", 1),
+            accelerator=defaults.get("accelerator", 1.0),
             cap_percent=defaults.get("cap_percent"),
         )
         return PaySimulator(
@@ -107,35 +121,54 @@ class _Checker(FieldChecker):
             currency=currency,
             plan=plan,
             attainment_percent=defaults["attainment_percent"],
-            limits={key: int(value) for key, value in limits.items()},
+            accelerator_field=defaults.get("accelerator"),
+            limits=limits,
             texts=texts,
         )
 
-    def _numbers(self, root: dict[str, Any], key: str, keys: dict[str, tuple[str, ...]]) -> dict[str, float] | None:
-        section = root[key]
-        if not self.keys(section, (key,), keys, f"`{key}` section"):
+    def _limits(self, root: dict[str, Any]) -> dict[str, float] | None:
+        section = root["limits"]
+        if not self.keys(section, ("limits",), LIMIT_KEYS, "`limits` section"):
             return None
-        numbers = {}
-        for name, value in section.items():
-            if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
-                self.report((key, name), f"`{name}` must be a number of zero or more (got {value!r})")
-            else:
-                numbers[name] = value
-        return numbers
+        limits = {}
+        for name in LIMIT_KEYS["required"]:
+            value = self.number(section, ("limits", name), LIMIT_CEILINGS[name])
+            if value is not None and value <= 0:
+                self.report(("limits", name), f"`{name}` must be above 0: it is the largest value a reader may enter")
+            elif value is not None:
+                limits[name] = value
+        if limits.get("attainment_percent_max", 100) < 100:
+            self.report(
+                ("limits", "attainment_percent_max"),
+                "`attainment_percent_max` must be at least 100: a reader must be able to enter the target itself",
+            )
+        return limits if len(limits) == len(LIMIT_KEYS["required"]) else None
 
-    def _check_defaults(self, defaults: dict[str, float], limits: dict[str, float]) -> None:
-        for name, limit in (
-            ("base", "base_max"),
-            ("variable_percent", "variable_percent_max"),
-            ("attainment_percent", "attainment_percent_max"),
-            ("accelerator", "accelerator_max"),
-        ):
-            if name in defaults and defaults[name] > limits[limit]:
-                self.report(("defaults", name), f"`{name}` is above `limits.{limit}` ({limits[limit]:g})")
+    def _defaults(self, root: dict[str, Any], limits: dict[str, float]) -> dict[str, float] | None:
+        section = root["defaults"]
+        if not self.keys(section, ("defaults",), DEFAULT_KEYS, "`defaults` section"):
+            return None
+        defaults = {}
+        for name in section:
+            if name not in DEFAULT_LIMITS:
+                continue
+            limit = DEFAULT_LIMITS[name]
+            value = self.number(section, ("defaults", name), LIMIT_CEILINGS[limit])
+            if value is None:
+                continue
+            if value > limits[limit]:
+                self.report(
+                    ("defaults", name),
+                    f"`{name}` is {shown_number(value)}, above `limits.{limit}` ({shown_number(limits[limit])}): "
+                    "the page would open with an error; lower it or raise the limit",
+                )
+                continue
+            defaults[name] = value
         if defaults.get("cap_percent", 100) < 100:
             self.report(
                 ("defaults", "cap_percent"), "`cap_percent` cannot be below 100: the cap stops pay above target"
             )
+        return defaults if not self.problems else None
 
     def _texts(self, root: dict[str, Any]) -> dict[str, Localized]:
         texts: dict[str, Localized] = {}

@@ -40,7 +40,11 @@ class SimulatorRenderer:
                 "base": format_decimal(plan.base, locale=language),
                 "variable": format_decimal(plan.variable_percent, locale=language),
                 "attainment": format_decimal(simulator.attainment_percent, locale=language),
-                "accelerator": format_decimal(plan.accelerator, locale=language),
+                "accelerator": (
+                    format_decimal(simulator.accelerator_field, locale=language)
+                    if simulator.accelerator_field is not None
+                    else ""
+                ),
                 "cap": format_decimal(plan.cap_percent, locale=language) if plan.cap_percent is not None else "",
             },
             example={

@@ -9,18 +9,14 @@ from sourcekit.fields import Localized
 from sourcekit.folder import ValidatedFiles
 
 from .model import Quiz
+from .texts import INTERFACE_FILE
 from .validate import validate, validate_interface
-
-# Files whose name starts with "_" hold shared texts, not quizzes.
-INTERFACE_FILE = "_interface.yml"
 
 
 class QuizCatalog:
-    def __init__(self, interface_keys: Sequence[str]) -> None:
+    def __init__(self) -> None:
         self._quizzes = ValidatedFiles(validate)
-        self._interface = ValidatedFiles(
-            lambda document, languages: validate_interface(document, languages, interface_keys)
-        )
+        self._interface = ValidatedFiles(validate_interface)
 
     def load_all(self, folder: Path, languages: Sequence[str], root: Path) -> tuple[dict[str, Quiz], list[Quiz]]:
         """Every quiz in `folder` by id, and those read anew since the last call (SourceError on problems)."""
@@ -28,4 +24,6 @@ class QuizCatalog:
         return {quiz.id: quiz for quiz in quizzes}, fresh
 
     def load_interface(self, folder: Path, languages: Sequence[str], root: Path) -> dict[str, Localized]:
-        return self._interface.load_file(folder / INTERFACE_FILE, languages, root)
+        return self._interface.load_file(
+            folder / INTERFACE_FILE, languages, root, purpose="the questionnaire's buttons, labels and notices"
+        )

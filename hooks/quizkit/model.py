@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from sourcekit.fields import Localized
+
+# Bounds the browser computes exactly and a reader can still take in; the schema says the same.
+MAX_QUESTIONS = 100
+MAX_OPTIONS = 26  # lettered A to Z
+MAX_POINTS = 100
+MAX_DIMENSIONS = 12
+MAX_BANDS = 12
 
 
 @dataclass(frozen=True)
@@ -52,12 +60,14 @@ class Band:
 class Quiz:
     id: str
     source: str  # path of the YAML file, for messages
+    languages: tuple[str, ...]  # the site's languages, default first
     title: Localized
     intro: Localized | None
     dimensions: tuple[Dimension, ...]
     questions: tuple[Question, ...]
     bands: tuple[Band, ...]
     weak_below_percent: int
+    interface: Mapping[str, Localized]  # this quiz's own wording of interface texts (_interface.yml keys)
 
     @property
     def lowest_total(self) -> int:

@@ -1,4 +1,4 @@
-"""Scores, bands and how all answer combinations spread over the bands.
+"""Scores, bands, how all answer combinations spread over the bands, and version fingerprints.
 
 The browser script computes the same totals; tests compare the two.
 """
@@ -7,10 +7,14 @@ from __future__ import annotations
 
 import hashlib
 import json
+import unicodedata
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
+from itertools import repeat
+from operator import add, mul
 
-from .model import Band, Quiz
+from .model import Band, Question, Quiz
 
 
 @dataclass(frozen=True)
@@ -54,16 +58,19 @@ def total_counts(quiz: Quiz) -> dict[int, int]:
     """How many answer combinations give each total, exactly.
 
     Multiplies one polynomial per question (points → number of options giving them)
-    instead of enumerating every combination (3^15 for the KAM quiz).
+    instead of enumerating every combination. Totals are bounded by the points' range
+    (MAX_QUESTIONS × MAX_POINTS), so the cost is questions × distinct totals × distinct
+    points per question, whatever the number of combinations (which may be 26^100).
     """
-    counts = {0: 1}
+    counts = [1]  # counts[t] = combinations whose total is t
     for question in quiz.questions:
-        step: dict[int, int] = {}
-        for total, ways in counts.items():
-            for option in question.options:
-                step[total + option.points] = step.get(total + option.points, 0) + ways
+        width = len(counts) + question.highest_points
+        step = [0] * width
+        for points, options in Counter(option.points for option in question.options).items():
+            shifted = map(mul, counts, repeat(options))
+            step[points : points + len(counts)] = map(add, step[points : points + len(counts)], shifted)
         counts = step
-    return counts
+    return {total: ways for total, ways in enumerate(counts) if ways}
 
 
 @dataclass(frozen=True)
@@ -84,16 +91,37 @@ def band_shares(quiz: Quiz) -> list[BandShare]:
     return shares
 
 
-def fingerprint(quiz: Quiz) -> str:
-    """A short hash of what stored answers depend on (ids, options, points, bands).
+def question_key(question: Question, language: str) -> str:
+    """A short hash of what an answer to this question designates: its options, in order.
 
-    Rewording a question keeps it; adding an option or changing points changes it,
-    so answers saved for an older structure are dropped rather than misapplied.
+    An answer is stored as an option's index; if the options are reordered, reworded,
+    added or re-pointed, the same index may mean another answer, so the key changes.
+    Rewording the question itself keeps it.
     """
+    options = [[option.points, _normalized(option.text[language])] for option in question.options]
+    return _digest([question.id, question.dimension, options])[:8]
+
+
+def fingerprint(quiz: Quiz) -> str:
+    """A short hash of what stored answers and share links depend on: every question's key, bands.
+
+    Saved results of another fingerprint are kept but marked as made with an earlier
+    version; share links of another fingerprint are refused.
+    """
+    language = quiz.languages[0]
     structure = {
         "id": quiz.id,
-        "questions": [[q.id, q.dimension, [o.points for o in q.options]] for q in quiz.questions],
+        "questions": [question_key(q, language) for q in quiz.questions],
         "bands": [[b.min, b.max] for b in quiz.bands],
     }
-    canonical = json.dumps(structure, separators=(",", ":"), sort_keys=True)
-    return hashlib.sha256(canonical.encode()).hexdigest()[:12]
+    return _digest(structure)[:12]
+
+
+def _normalized(text: str) -> str:
+    """Case, spacing and Unicode forms do not make another answer."""
+    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+
+
+def _digest(value: object) -> str:
+    canonical = json.dumps(value, separators=(",", ":"), sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(canonical.encode()).hexdigest()

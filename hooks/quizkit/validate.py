@@ -13,19 +13,33 @@ from typing import Any
 from sourcekit.fields import FieldChecker, Localized
 from sourcekit.yamlsource import Path, SourceError, YamlDocument
 
-from .model import Band, Dimension, Option, Question, Quiz
+from .model import (
+    MAX_BANDS,
+    MAX_DIMENSIONS,
+    MAX_OPTIONS,
+    MAX_POINTS,
+    MAX_QUESTIONS,
+    Band,
+    Dimension,
+    Option,
+    Question,
+    Quiz,
+)
+from .texts import INTERFACE_KEYS
 
 DEFAULT_WEAK_BELOW_PERCENT = 70
+# Band limits are totals: at most every question's highest points.
+MAX_TOTAL = MAX_QUESTIONS * MAX_POINTS
 
 # Allowed keys per kind of mapping; required ones first.
-QUIZ_KEYS = {
+QUIZ_KEYS: dict[str, tuple[str, ...]] = {
     "required": ("id", "title", "questions", "bands"),
-    "optional": ("intro", "dimensions", "weak_below_percent"),
+    "optional": ("intro", "dimensions", "weak_below_percent", "interface"),
 }
-DIMENSION_KEYS = {"required": ("id", "title", "advice"), "optional": ("summary",)}
-QUESTION_KEYS = {"required": ("id", "text", "options"), "optional": ("dimension",)}
-OPTION_KEYS = {"required": ("text", "points"), "optional": ()}
-BAND_KEYS = {"required": ("min", "max", "title", "text"), "optional": ()}
+DIMENSION_KEYS: dict[str, tuple[str, ...]] = {"required": ("id", "title", "advice"), "optional": ("summary",)}
+QUESTION_KEYS: dict[str, tuple[str, ...]] = {"required": ("id", "text", "options"), "optional": ("dimension",)}
+OPTION_KEYS: dict[str, tuple[str, ...]] = {"required": ("text", "points"), "optional": ()}
+BAND_KEYS: dict[str, tuple[str, ...]] = {"required": ("min", "max", "title", "text"), "optional": ()}
 
 
 def validate(document: YamlDocument, languages: Sequence[str]) -> Quiz:
@@ -41,11 +55,8 @@ class _Checker(FieldChecker):
     # ── the quiz and its parts ──────────────────────────────────────────────
 
     def quiz(self) -> Quiz | None:
-        root = self.document.value
-        if not isinstance(root, dict):
-            self.report((), "a quiz file must be a mapping of keys such as `id:`, `title:`, `questions:`")
-            return None
-        if not self.keys(root, (), QUIZ_KEYS, "quiz"):
+        root = self.root("quiz", QUIZ_KEYS)
+        if root is None or not self.keys(root, (), QUIZ_KEYS, "quiz"):
             return None
         quiz_id = self.identifier(root, ("id",))
         expected_id = PurePath(self.document.file).stem
@@ -54,20 +65,27 @@ class _Checker(FieldChecker):
         title = self.localized(root, ("title",))
         intro = self.localized(root, ("intro",)) if "intro" in root else None
         weak_below = self._weak_below(root)
-        dimensions = self.list(root, ("dimensions",), self._dimension, minimum=1) if "dimensions" in root else ()
-        questions = self.list(root, ("questions",), self._question, minimum=1)
-        bands = self.list(root, ("bands",), self._band, minimum=1)
+        interface = self._interface(root) if "interface" in root else {}
+        dimensions = (
+            self.list(root, ("dimensions",), self._dimension, minimum=1, maximum=MAX_DIMENSIONS)
+            if "dimensions" in root
+            else ()
+        )
+        questions = self.list(root, ("questions",), self._question, minimum=1, maximum=MAX_QUESTIONS)
+        bands = self.list(root, ("bands",), self._band, minimum=1, maximum=MAX_BANDS)
         if self.problems:
             return None
         quiz = Quiz(
             id=quiz_id or "",
             source=self.document.file,
+            languages=self.languages,
             title=title or {},
             intro=intro,
             dimensions=dimensions,
             questions=questions,
             bands=bands,
             weak_below_percent=weak_below,
+            interface=interface,
         )
         self._check_references(quiz)
         self._check_bands(quiz)
@@ -91,7 +109,7 @@ class _Checker(FieldChecker):
             id=self.identifier(item, path + ("id",)) or "",
             dimension=dimension,
             text=self.localized(item, path + ("text",)) or {},
-            options=self.list(item, path + ("options",), self._option, minimum=2),
+            options=self.list(item, path + ("options",), self._option, minimum=2, maximum=MAX_OPTIONS),
         )
 
     def _option(self, item: dict[str, Any], path: Path) -> Option | None:
@@ -99,15 +117,15 @@ class _Checker(FieldChecker):
             return None
         return Option(
             text=self.localized(item, path + ("text",)) or {},
-            points=self.integer(item, path + ("points",)) or 0,
+            points=self.integer(item, path + ("points",), 0, MAX_POINTS) or 0,
         )
 
     def _band(self, item: dict[str, Any], path: Path) -> Band | None:
         if not self.keys(item, path, BAND_KEYS, "band"):
             return None
         return Band(
-            min=self.integer(item, path + ("min",)) or 0,
-            max=self.integer(item, path + ("max",)) or 0,
+            min=self.integer(item, path + ("min",), 0, MAX_TOTAL) or 0,
+            max=self.integer(item, path + ("max",), 0, MAX_TOTAL) or 0,
             title=self.localized(item, path + ("title",)) or {},
             text=self.localized(item, path + ("text",)) or {},
         )
@@ -115,10 +133,19 @@ class _Checker(FieldChecker):
     def _weak_below(self, root: dict[str, Any]) -> int:
         if "weak_below_percent" not in root:
             return DEFAULT_WEAK_BELOW_PERCENT
-        value = self.integer(root, ("weak_below_percent",))
-        if value is not None and not 1 <= value <= 100:
-            self.report(("weak_below_percent",), f"`weak_below_percent` is {value}: give a whole number from 1 to 100")
-        return value or DEFAULT_WEAK_BELOW_PERCENT
+        return self.integer(root, ("weak_below_percent",), 1, 100) or DEFAULT_WEAK_BELOW_PERCENT
+
+    def _interface(self, root: dict[str, Any]) -> dict[str, Localized]:
+        section = root["interface"]
+        keys = {"required": (), "optional": INTERFACE_KEYS}
+        texts: dict[str, Localized] = {}
+        if self.keys(section, ("interface",), keys, "`interface:` section (it rewords texts of _interface.yml)"):
+            for key in section:
+                if key in INTERFACE_KEYS:
+                    localized = self.localized(section, ("interface", key))
+                    if localized is not None:
+                        texts[key] = localized
+        return texts
 
     # ── rules across the whole quiz ─────────────────────────────────────────
 
@@ -201,16 +228,14 @@ def _totals(first: int, last: int) -> str:
     return f"total {first} falls" if first == last else f"totals {first} to {last} fall"
 
 
-def validate_interface(document: YamlDocument, languages: Sequence[str], keys: Sequence[str]) -> dict[str, Localized]:
-    """Check the quiz interface texts: exactly `keys`, each in every language."""
+def validate_interface(document: YamlDocument, languages: Sequence[str]) -> dict[str, Localized]:
+    """Check the quiz interface texts: every key of INTERFACE_KEYS, each in every language."""
     checker = _Checker(document, tuple(languages))
-    root = document.value
-    if not isinstance(root, dict):
-        checker.report((), 'the interface file must be a mapping of text keys, e.g. `reset: {fr: "…", en: "…"}`')
-        raise SourceError(checker.problems)
+    keys = {"required": INTERFACE_KEYS, "optional": ()}
+    root = checker.root("interface file (one text per key)", keys)
     texts: dict[str, Localized] = {}
-    if checker.keys(root, (), {"required": tuple(keys), "optional": ()}, "interface file"):
-        for key in keys:
+    if root is not None and checker.keys(root, (), keys, "interface file"):
+        for key in INTERFACE_KEYS:
             localized = checker.localized(root, (key,))
             if localized is not None:
                 texts[key] = localized

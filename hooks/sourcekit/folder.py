@@ -3,6 +3,10 @@
 mkdocs-static-i18n runs the build once per language and `mkdocs serve` keeps hook
 modules loaded between rebuilds, so results are cached by path and modification time
 (older versions of a file are forgotten, so the cache does not grow under `serve`).
+
+A folder holds whatever editors and their tools leave there: hidden files and editors'
+lock files are skipped; anything else that is not a readable `*.yml` file is named in an
+error (a `.yaml` file, a folder called `x.yml`, a link to nowhere), never ignored in silence.
 """
 
 from __future__ import annotations
@@ -15,6 +19,9 @@ from .yamlsource import Problem, SourceError, YamlDocument, load
 
 T = TypeVar("T")
 
+EXTENSION = ".yml"
+YAML_LIKE = (".yml", ".yaml")
+
 
 class ValidatedFiles(Generic[T]):
     def __init__(self, validate: Callable[[YamlDocument, Sequence[str]], T]) -> None:
@@ -26,11 +33,14 @@ class ValidatedFiles(Generic[T]):
 
         Raise SourceError listing the problems of every file at once.
         """
+        if not folder.is_dir():
+            name = display_path(folder, root)
+            raise SourceError([Problem(name, 1, 1, f"the folder {name}/ is missing: restore it from git")])
         loaded: list[T] = []
         fresh: list[T] = []
         problems: list[Problem] = []
-        for path in sorted(folder.glob("*.yml")):
-            if path.name.startswith("_"):
+        for path in sorted(folder.iterdir()):
+            if not _is_data_file(path, root, problems):
                 continue
             try:
                 value, is_fresh = self._load(path, languages, root)
@@ -44,7 +54,11 @@ class ValidatedFiles(Generic[T]):
             raise SourceError(problems)
         return loaded, fresh
 
-    def load_file(self, path: Path, languages: Sequence[str], root: Path) -> T:
+    def load_file(self, path: Path, languages: Sequence[str], root: Path, purpose: str) -> T:
+        """One named file; `purpose` says what it holds, for the message when it is missing."""
+        if not path.is_file():
+            name = display_path(path, root)
+            raise SourceError([Problem(name, 1, 1, f"{name} is missing: it holds {purpose}; restore it from git")])
         return self._load(path, languages, root)[0]
 
     def _load(self, path: Path, languages: Sequence[str], root: Path) -> tuple[T, bool]:
@@ -57,17 +71,54 @@ class ValidatedFiles(Generic[T]):
         return value, True
 
 
+def _is_data_file(path: Path, root: Path, problems: list[Problem]) -> bool:
+    """True for a regular `*.yml` file to load; reports what looks like one but cannot be."""
+    name = path.name
+    # Hidden files, editors' lock and backup files (`.#quiz.yml`, `.quiz.yml.swp`, `quiz.yml~`),
+    # and files of shared texts (`_interface.yml`, loaded by name).
+    if name.startswith((".", "_")) or name.endswith("~"):
+        return False
+    suffix = path.suffix
+    if suffix.lower() not in YAML_LIKE:
+        return False
+    shown = display_path(path, root)
+    if suffix != EXTENSION:
+        problems.append(Problem(shown, 1, 1, f"data files end in `{EXTENSION}`: rename it to {path.stem}{EXTENSION}"))
+        return False
+    if path.is_symlink() and not path.exists():
+        problems.append(Problem(shown, 1, 1, "this is a link to a file that does not exist: remove it"))
+        return False
+    if path.is_dir():
+        problems.append(Problem(shown, 1, 1, "this is a folder, not a file: rename or move it"))
+        return False
+    if not path.is_file():
+        problems.append(Problem(shown, 1, 1, "this is not a regular file: remove it"))
+        return False
+    return True
+
+
 def display_path(path: Path, root: Path) -> str:
     """The path an editor recognises: relative to the project when possible."""
     try:
-        return str(path.relative_to(root))
+        return path.relative_to(root).as_posix()
     except ValueError:
         return str(path)
 
 
 def _read(path: Path, root: Path) -> str:
+    shown = display_path(path, root)
     try:
         return path.read_text(encoding="utf-8")
     except UnicodeDecodeError as error:
         message = f"the file is not UTF-8 text ({error.reason}): save it as UTF-8"
-        raise SourceError([Problem(display_path(path, root), 1, 1, message)]) from None
+        raise SourceError([Problem(shown, 1, 1, message)]) from None
+    except OSError as error:
+        raise SourceError([Problem(shown, 1, 1, f"cannot read the file ({error.strerror}): check it")]) from None
+
+
+def data_file_ids(folder: Path) -> list[str]:
+    """The ids (file names without `.yml`) of the data files a folder holds; none if it is missing."""
+    if not folder.is_dir():
+        return []
+    ignored: list[Problem] = []  # problems are reported when the files are loaded
+    return [path.stem for path in sorted(folder.iterdir()) if _is_data_file(path, folder, ignored)]
