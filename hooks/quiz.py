@@ -7,32 +7,50 @@ Event glue only; the work is in quizkit/ (see DESIGN.md, "Data flow of a quiz").
 from __future__ import annotations
 
 import logging
+import posixpath
+from dataclasses import dataclass
 from pathlib import Path
 
-from markers import replace_markers
+from buildlog import fail
+from jinja2 import Environment
+from markers import MARKER_FOLDERS, replace_markers
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import Files
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from pageassets import require_assets
+from pagemarkdown import site_markdown
 
-from pagelang import page_language, site_languages
+from pagelang import build_language, page_language, site_languages
 from quizkit.catalog import QuizCatalog
 from quizkit.model import Quiz
-from quizkit.render import INTERFACE_KEYS, QuizRenderer
+from quizkit.render import QuizRenderer, markdown_fields, markdown_source
 from quizkit.scoring import band_shares
-from sourcekit.fields import Localized
-from sourcekit.yamlsource import SourceError
+from sourcekit.fields import Localized, LocalizedText, SourceSpot
+from sourcekit.markup import active_content, is_web_or_mail, links_in
+from sourcekit.yamlsource import Problem, SourceError
 
 log = logging.getLogger("mkdocs.hooks.quiz")
 
-QUIZ_FOLDER = "quizdata"
+QUIZ_FOLDER = MARKER_FOLDERS["quiz"]
 
 # Module state survives the per-language rebuilds and `mkdocs serve` reloads:
 # the catalog re-reads a file only when it changed.
-_catalog = QuizCatalog(INTERFACE_KEYS)
+_catalog = QuizCatalog()
 _quizzes: dict[str, Quiz] = {}
 _interface: dict[str, Localized] = {}
+
+
+@dataclass(frozen=True)
+class _AnchorLink:
+    """A link from a quiz text to a heading, checked once every page is rendered."""
+
+    target: File
+    anchor: str
+    written: str
+    spot: SourceSpot
+
+
+_anchor_links: list[_AnchorLink] = []
 
 
 # ─── Hooks ──────────────────────────────────────────────────────────────────
@@ -47,7 +65,8 @@ def on_pre_build(config: MkDocsConfig) -> None:
         _quizzes, fresh = _catalog.load_all(folder, languages, root)
         _interface = _catalog.load_interface(folder, languages, root)
     except SourceError as error:
-        raise PluginError(f"Quiz data has {len(error.problems)} problem(s):\n{error}") from None
+        fail("Quiz data", error.problems, log)
+    _anchor_links.clear()
     for quiz in fresh:
         _log_band_shares(quiz)
 
@@ -57,18 +76,41 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     language = page_language(page, config)
     markdown, placed = replace_markers(
         markdown,
-        page,
+        config,
         "quiz",
         _quizzes,
         # Only the quiz's Markdown fields go through the page's Markdown; on_post_page
         # puts the form around them.
         lambda quiz_id: renderer.markdown_parts(_quizzes[quiz_id], language),
-        where_defined=f"quizzes in {QUIZ_FOLDER}/",
     )
     if placed:
         page.meta["quiz_ids"] = placed
         require_assets(page, config, "quiz")
+        problems = [problem for quiz_id in placed for problem in _check_texts(_quizzes[quiz_id], page, files, config)]
+        if problems:
+            fail("Quiz texts", problems, log)
     return markdown
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    # Every page is rendered, none is written: the anchors pages hold are known. MkDocs
+    # would report a broken anchor against the page showing the quiz; say where it was
+    # written instead. Anchors that links use are the same in every language.
+    root = Path(config.config_file_path).parent
+    problems = []
+    for link in _anchor_links:
+        anchors = link.target.page.present_anchor_ids if link.target.page else None
+        if anchors is not None and link.anchor not in anchors:
+            problems.append(
+                _at_link(link.spot, link.written, root).problem(
+                    f"the link `{link.written}` goes to no heading `#{link.anchor}` in docs/{link.target.src_uri}: "
+                    "fix the link, or give the heading that anchor, `{ #" + link.anchor + " }`, in every language"
+                )
+            )
+    _anchor_links.clear()
+    if problems:
+        fail("Links in quiz texts", problems, log)
+    return env
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
@@ -86,6 +128,76 @@ def _renderer(config: MkDocsConfig) -> QuizRenderer:
     return QuizRenderer(Path(config.theme.custom_dir or "overrides") / "partials")
 
 
+def _check_texts(quiz: Quiz, page: Page, files: Files, config: MkDocsConfig) -> list[Problem]:
+    """The quiz's Markdown texts in every language, once per version of the quiz and page showing it.
+
+    Done in the default language's build, the first, before any page is written: links resolve
+    from the page that shows the quiz (anchors wait for on_env), and the site's Markdown
+    must not turn a text into active HTML (attr_list, raw link targets).
+    """
+    if build_language(config) != site_languages(config)[0]:
+        return []  # the default language's build checked every language already
+    convert = site_markdown(config)
+    root = Path(config.config_file_path).parent
+    problems = []
+    for _name, texts in markdown_fields(quiz):
+        for language in quiz.languages:
+            source = markdown_source(texts[language])
+            spot = _spot(texts, language)
+            problems += [
+                spot.problem(
+                    f"this text produces {finding}, which could run code in readers' browsers: quiz texts "
+                    "may use Markdown emphasis, lists, and links to pages or web addresses only"
+                )
+                for finding in dict.fromkeys(active_content(convert(source)))
+            ]
+            problems += _check_links(source, spot, page, files, root)
+    return problems
+
+
+def _check_links(source: str, spot: SourceSpot, page: Page, files: Files, root: Path) -> list[Problem]:
+    """Links of one quiz text, resolved from the page that shows it, reported at their YAML line."""
+    problems = []
+    for written in links_in(source):
+        if is_web_or_mail(written):
+            continue  # a web address, or a scheme active_content has refused
+        path, _, anchor = written.partition("#")
+        if not path:
+            target: File | None = page.file
+        else:
+            source_dir = posixpath.dirname(page.file.src_uri)
+            target = files.get_file_from_path(posixpath.normpath(posixpath.join(source_dir, path)))
+        if target is None:
+            problems.append(
+                _at_link(spot, written, root).problem(
+                    f"the link `{written}` goes to no page: docs/{path} does not exist "
+                    "(links name the default-language file, e.g. `kam-role.md#watcher`)"
+                )
+            )
+        elif anchor:
+            _anchor_links.append(_AnchorLink(target, anchor, written, spot))
+    return problems
+
+
+def _spot(texts: Localized, language: str) -> SourceSpot:
+    if isinstance(texts, LocalizedText) and language in texts.spots:
+        return texts.spots[language]
+    return SourceSpot("quizdata", 1, 1, "")
+
+
+def _at_link(spot: SourceSpot, written: str, root: Path) -> SourceSpot:
+    """The line where the link is written: the text may run over several lines after its key."""
+    try:
+        lines = (root / spot.file).read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return spot
+    for number in range(spot.line, len(lines) + 1):
+        column = lines[number - 1].find(written)
+        if column >= 0:
+            return SourceSpot(spot.file, number, column + 1, spot.where)
+    return spot
+
+
 def _log_band_shares(quiz: Quiz) -> None:
     """Tell editors how all possible answer sets spread over the bands."""
     shares = band_shares(quiz)
@@ -96,4 +208,5 @@ def _log_band_shares(quiz: Quiz) -> None:
         note = " (hardly anyone can land here)" if share.combinations and percent < 1 else ""
         note = " (nobody can land here)" if share.combinations == 0 else note
         parts.append(f"{share.band.min}–{share.band.max}: {percent:.1f}%{note}")
-    log.info(f"{quiz.source}: the {everything:,} possible answer sets spread over the bands as {'; '.join(parts)}")
+    count = f"{everything:,}" if everything < 10**12 else f"about {everything:.2e}"
+    log.info(f"{quiz.source}: the {count} possible answer sets spread over the bands as {'; '.join(parts)}")

@@ -18,20 +18,9 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from sitecontent import DEFAULT_LANGUAGE, LANGUAGES, ROOT, SLUGS
 
-ROOT = Path(__file__).resolve().parent.parent
-LANGUAGES = ("fr", "en")
-DEFAULT_LANGUAGE = "fr"
-SLUGS = (
-    "index",
-    "kam-role",
-    "salary",
-    "am-vs-kam",
-    "account-plan",
-    "glossary",
-    "self-assessment",
-    "about",
-)
+__all__ = ["DEFAULT_LANGUAGE", "LANGUAGES", "ROOT", "SLUGS", "BuiltSite"]
 
 
 @dataclass(frozen=True)

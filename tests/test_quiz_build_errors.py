@@ -1,99 +1,178 @@
-"""A mistake in quiz data or a quiz marker stops `mkdocs build` with one clear message."""
+"""A mistake in quiz data, quiz texts or the quiz folder stops `mkdocs build` with one clear message.
+
+Every test works on a copy of the project: the real files are never changed.
+"""
 
 from __future__ import annotations
 
 import os
 import shutil
-import subprocess
-import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
+import yaml
+from sitecontent import DEFAULT_LANGUAGE, LANGUAGES, placements
+from siteproject import assert_fails_cleanly, build, copy_project, line_of, output_of
 
-from conftest import ROOT
+from quizfiles import FIXTURES, REAL_QUIZZES, load_quiz
+from sourcekit.yamlsource import load
 
-PROJECT_PARTS = ("mkdocs.yml", "docs", "hooks", "overrides", "quizdata")
+QUIZ_PATH = REAL_QUIZZES[0]
+QUIZ = load_quiz(QUIZ_PATH)
+QUIZ_PAGE = next(p.slug for p in placements("quiz"))
 
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    """A copy of the site's sources that a test may break."""
-    for part in PROJECT_PARTS:
-        source = ROOT / part
-        if source.is_dir():
-            shutil.copytree(source, tmp_path / part, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy(source, tmp_path / part)
-    return tmp_path
+    return copy_project(tmp_path)
 
 
-def build(project: Path) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(project / "site")],
-        cwd=project,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        capture_output=True,
-        text=True,
-    )
-
-
-def assert_fails_cleanly(result: subprocess.CompletedProcess[str], project: Path, expected: str) -> None:
-    output = result.stdout + result.stderr
-    assert result.returncode == 1
-    assert expected in output
-    assert "Traceback" not in output
-    # Validation runs before any page is rendered: nothing is half-written.
-    assert not list((project / "site").rglob("*.html"))
+def edit_quiz(project: Path, change: Callable[[dict[str, Any]], None]) -> Path:
+    """Change a copy of the first quiz through its data, and write it back as plain YAML."""
+    path = project / "quizdata" / QUIZ_PATH.name
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    change(data)
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10_000), encoding="utf-8")
+    return path
 
 
 def test_bad_quiz_file_stops_the_build_naming_file_and_line(project: Path) -> None:
-    quiz = project / "quizdata" / "kam-self-assessment.yml"
-    text = quiz.read_text(encoding="utf-8")
-    line = text.splitlines().index("bands:") + 2  # the first band's `min:` line
-    quiz.write_text(text.replace("  - min: 15\n", "  - min: 16\n", 1), encoding="utf-8")
+    path = project / "quizdata" / QUIZ_PATH.name
+    document = load(path.read_text(encoding="utf-8"), path.name)
+    position = document.value_positions[("bands", 0, "min")]
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    low = QUIZ.lowest_total
+    lines[position.line - 1] = lines[position.line - 1].replace(f"min: {low}", f"min: {low + 1}", 1)
+    path.write_text("".join(lines), encoding="utf-8")
     assert_fails_cleanly(
         build(project),
         project,
-        f"quizdata/kam-self-assessment.yml:{line}:10: total 15 falls in no band",
+        f"quizdata/{QUIZ_PATH.name}:{position.line}:{position.column}: total {low} falls in no band",
+        "Quiz data: 1 problem, listed above.",
     )
 
 
 def test_every_broken_file_is_reported_in_one_run(project: Path) -> None:
-    shutil.copy(ROOT / "tests/fixtures/quizzes/bad/points-boolean.yml", project / "quizdata")
-    shutil.copy(ROOT / "tests/fixtures/quizzes/bad/duplicate-key.yml", project / "quizdata")
-    result = build(project)
-    assert_fails_cleanly(result, project, "Quiz data has 2 problem(s)")
-    output = result.stdout + result.stderr
+    shutil.copy(FIXTURES / "bad" / "points-boolean.yml", project / "quizdata")
+    shutil.copy(FIXTURES / "bad" / "duplicate-key.yml", project / "quizdata")
+    output = assert_fails_cleanly(build(project), project, "Quiz data: 2 problems")
     assert "quizdata/points-boolean.yml:42:17:" in output
     assert "quizdata/duplicate-key.yml:5:1: duplicate key `title`" in output
 
 
+def test_yaml_syntax_error_says_what_to_do(project: Path) -> None:
+    shutil.copy(FIXTURES / "bad" / "colon-in-text.yml", project / "quizdata")
+    assert_fails_cleanly(build(project), project, "quizdata/colon-in-text.yml:6:24:", "put the whole text in quotes")
+
+
 def test_unknown_quiz_marker_names_the_page_and_line(project: Path) -> None:
-    page = project / "docs" / "about.en.md"
+    page = project / "docs" / f"{QUIZ_PAGE}.md"
+    heading = line_of(page, "# ")
     lines = page.read_text(encoding="utf-8").splitlines()
-    lines.insert(5, "<!-- quiz: no-such-quiz -->")
+    lines[heading:heading] = ["", "<!-- quiz: no-such-quiz -->", ""]
     page.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    result = build(project)
-    output = result.stdout + result.stderr
-    assert result.returncode == 1
-    assert "docs/about.en.md:6: unknown quiz `no-such-quiz` (quizzes in quizdata/: kam-self-assessment)" in output
-    assert "Traceback" not in output
+    known = ", ".join(sorted(path.stem for path in REAL_QUIZZES))
+    assert_fails_cleanly(
+        build(project),
+        project,
+        f"docs/{QUIZ_PAGE}.md:{heading + 2}:1: unknown quiz `no-such-quiz` (in quizdata/: {known})",
+    )
 
 
 def test_marker_inside_a_code_block_is_left_alone(project: Path) -> None:
-    page = project / "docs" / "about.md"
+    page = project / "docs" / "index.md"
     page.write_text(
-        page.read_text(encoding="utf-8") + "\n```markdown\n<!-- quiz: no-such-quiz -->\n```\n",
+        page.read_text(encoding="utf-8") + "\n~~~markdown\n<!-- quiz: no-such-quiz -->\n~~~\n",
         encoding="utf-8",
     )
     result = build(project)
-    assert result.returncode == 0, result.stderr
-    assert "&lt;!-- quiz: no-such-quiz --&gt;" in (project / "site" / "about.html").read_text(encoding="utf-8")
+    assert result.returncode == 0, output_of(result)
+    assert "&lt;!-- quiz: no-such-quiz --&gt;" in (project / "site" / "index.html").read_text(encoding="utf-8")
 
 
 def test_missing_interface_text_stops_the_build(project: Path) -> None:
     interface = project / "quizdata" / "_interface.yml"
-    text = interface.read_text(encoding="utf-8")
-    interface.write_text(text.replace('  en: "Start again"\n', ""), encoding="utf-8")
-    assert_fails_cleanly(build(project), project, "quizdata/_interface.yml:")
-    assert "`reset` has no `en` text" in build(project).stderr
+    data = yaml.safe_load(interface.read_text(encoding="utf-8"))
+    del data["reset"][LANGUAGES[-1]]
+    interface.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    assert_fails_cleanly(build(project), project, "quizdata/_interface.yml:", f"`reset` has no `{LANGUAGES[-1]}` text")
+
+
+def test_missing_interface_file_stops_the_build(project: Path) -> None:
+    (project / "quizdata" / "_interface.yml").unlink()
+    assert_fails_cleanly(build(project), project, "quizdata/_interface.yml is missing", "restore it from git")
+
+
+@pytest.mark.parametrize(
+    ("make", "expected"),
+    [
+        (lambda folder: (folder / "draft.yml").mkdir(), "quizdata/draft.yml:1:1: this is a folder, not a file"),
+        (
+            lambda folder: (folder / "new.yaml").write_text("id: new\n"),
+            "data files end in `.yml`: rename it to new.yml",
+        ),
+        (lambda folder: (folder / "OLD.YML").write_text("id: old\n"), "rename it to OLD.yml"),
+        (
+            lambda folder: os.symlink(folder / "nowhere.yml", folder / "lock.yml"),
+            "quizdata/lock.yml:1:1: this is a link to a file that does not exist",
+        ),
+    ],
+    ids=["folder", "yaml-extension", "upper-case-extension", "dangling-link"],
+)
+def test_odd_files_in_the_quiz_folder_are_named(project: Path, make, expected: str) -> None:  # type: ignore[no-untyped-def]
+    make(project / "quizdata")
+    assert_fails_cleanly(build(project), project, expected)
+
+
+def test_editor_lock_and_hidden_files_are_ignored(project: Path) -> None:
+    folder = project / "quizdata"
+    os.symlink("user@host.1234", folder / f".#{QUIZ_PATH.name}")  # Emacs' lock file: a dangling link
+    (folder / f".{QUIZ_PATH.name}.swp").write_bytes(b"\x00binary")
+    (folder / f"{QUIZ_PATH.name}~").write_text("id: backup\n")
+    result = build(project)
+    assert result.returncode == 0, output_of(result)
+
+
+def first_dimension_advice(data: dict[str, Any], language: str) -> dict[str, Any]:
+    return data["dimensions"][0]["advice"] if data.get("dimensions") else data["bands"][0]["text"]
+
+
+@pytest.mark.parametrize(
+    ("link", "expected"),
+    [
+        ("[x](no-such-page.md)", "goes to no page: docs/no-such-page.md does not exist"),
+        (f"[x]({QUIZ_PAGE}.md#no-such-anchor)", f"goes to no heading `#no-such-anchor` in docs/{QUIZ_PAGE}"),
+    ],
+    ids=["page", "anchor"],
+)
+def test_broken_link_in_quiz_text_is_reported_at_its_yaml_line(project: Path, link: str, expected: str) -> None:
+    language = LANGUAGES[-1]
+
+    def add_link(data: dict[str, Any]) -> None:
+        texts = data["bands"][0]["text"]
+        texts[language] = texts[language].rstrip() + f" See {link}.\n"
+
+    path = edit_quiz(project, add_link)
+    line = line_of(path, link)
+    assert_fails_cleanly(build(project), project, f"quizdata/{QUIZ_PATH.name}:{line}:", expected, "(bands[1].text.")
+
+
+@pytest.mark.parametrize(
+    ("markdown", "expected"),
+    [
+        ('Click me.\n{: onclick="alert(1)" }', "an event handler `onclick=`"),
+        ("[x](javascript:alert(1))", "a `javascript:` address in `href=`"),
+        ("![x](data:image/svg+xml;base64,PHN2Zz4=)", "a `data:` address in `src=`"),
+        ('Styled.\n{: style="color:red" }', "a `style=` attribute"),
+    ],
+    ids=["attr-list-handler", "javascript-link", "data-image", "style"],
+)
+def test_active_markup_in_quiz_text_is_refused(project: Path, markdown: str, expected: str) -> None:
+    def add(data: dict[str, Any]) -> None:
+        texts = data["bands"][0]["text"]
+        texts[DEFAULT_LANGUAGE] = texts[DEFAULT_LANGUAGE].rstrip() + "\n\n" + markdown + "\n"
+
+    edit_quiz(project, add)
+    assert_fails_cleanly(build(project), project, f"quizdata/{QUIZ_PATH.name}:", expected, "(bands[1].text.")

@@ -23,42 +23,13 @@ from sourcekit.fields import Localized
 from sourcekit.partials import partials_environment
 
 from .model import Quiz
-from .scoring import fingerprint
+from .scoring import fingerprint, question_key
 
 TEMPLATE = "quiz.html"
 LETTERS = string.ascii_uppercase
 # One quiz in the page's HTML after Markdown: its converted parts between sentinels.
 QUIZ_IN_HTML = re.compile(r"<!--quiz-start (?P<id>[a-z0-9-]+)-->(?P<body>.*?)<!--quiz-end (?P=id)-->", re.S)
 PART_IN_HTML = re.compile(r"<!--quiz-part (?P<name>[a-z0-9:-]+)-->(?P<html>.*?)<!--/quiz-part-->", re.S)
-
-# Keys of quizdata/_interface.yml used by the partial.
-INTERFACE_KEYS = (
-    "privacy",
-    "question_number",
-    "progress",
-    "result_heading",
-    "incomplete",
-    "score_before",
-    "points",
-    "band_range",
-    "profile_heading",
-    "profile_paper",
-    "dimension_questions",
-    "dimension_max",
-    "weak",
-    "strong",
-    "grid_heading",
-    "grid_help",
-    "grid_question",
-    "grid_dimension",
-    "share",
-    "share_copied",
-    "share_manual",
-    "reset",
-    "restored_from_link",
-    "bad_link",
-    "stale_answers",
-)
 
 
 class QuizRenderer:
@@ -69,8 +40,8 @@ class QuizRenderer:
     def markdown_parts(self, quiz: Quiz, language: str) -> str:
         """The quiz's Markdown fields, in sentinels, to stand in the page's Markdown."""
         blocks = [f"<!--quiz-start {quiz.id}-->"]
-        for name, text in _markdown_fields(quiz, language):
-            blocks += [f"<!--quiz-part {name}-->", markdown_source(text), "<!--/quiz-part-->"]
+        for name, texts in markdown_fields(quiz):
+            blocks += [f"<!--quiz-part {name}-->", markdown_source(texts[language]), "<!--/quiz-part-->"]
         blocks.append(f"<!--quiz-end {quiz.id}-->")
         return "\n\n".join(blocks)
 
@@ -87,11 +58,12 @@ class QuizRenderer:
 
     def render(self, quiz: Quiz, language: str, interface: Mapping[str, Localized], parts: Mapping[str, Markup]) -> str:
         template = self.environment.get_template(TEMPLATE)
+        texts = {**interface, **quiz.interface}
         return template.render(
             quiz=_QuizView(quiz, language),
             parts=parts,
             version=fingerprint(quiz),
-            interface={key: texts[language] for key, texts in interface.items()},
+            interface={key: localized[language] for key, localized in texts.items()},
             letters=LETTERS,
             option_columns=max(len(question.options) for question in quiz.questions),
             dimension_titles={d.id: d.title[language] for d in quiz.dimensions},
@@ -103,12 +75,20 @@ def markdown_source(text: str) -> Markup:
     return Markup(text.replace("&", "&amp;").replace("<", "&lt;"))
 
 
-def _markdown_fields(quiz: Quiz, language: str) -> list[tuple[str, str]]:
-    """Name and text of every Markdown field, as the partial looks them up in `parts`."""
-    fields = [("intro", quiz.intro[language])] if quiz.intro else []
-    fields += [(f"advice:{d.id}", d.advice[language]) for d in quiz.dimensions]
-    fields += [(f"band:{index}", band.text[language]) for index, band in enumerate(quiz.bands)]
+def markdown_fields(quiz: Quiz) -> list[tuple[str, Localized]]:
+    """Name and texts of every Markdown field, as the partial looks them up in `parts`."""
+    fields: list[tuple[str, Localized]] = [("intro", quiz.intro)] if quiz.intro else []
+    fields += [(f"advice:{d.id}", d.advice) for d in quiz.dimensions]
+    fields += [(f"band:{index}", band.text) for index, band in enumerate(quiz.bands)]
     return fields
+
+
+def parts_in(html: str) -> dict[str, dict[str, str]]:
+    """The converted Markdown fields of every quiz in a page's HTML: {quiz id: {field name: html}}."""
+    return {
+        match["id"]: {part["name"]: part["html"] for part in PART_IN_HTML.finditer(match["body"])}
+        for match in QUIZ_IN_HTML.finditer(html)
+    }
 
 
 def fill(template: str, **numbers: int) -> str:
@@ -130,6 +110,7 @@ class _OptionView:
 @dataclass(frozen=True)
 class _QuestionView:
     id: str
+    key: str
     dimension: str | None
     text: str
     options: list[_OptionView]
@@ -160,7 +141,11 @@ class _QuizView:
         self.highest_total = quiz.highest_total
         self.questions = [
             _QuestionView(
-                q.id, q.dimension, q.text[language], [_OptionView(o.text[language], o.points) for o in q.options]
+                q.id,
+                question_key(q, quiz.languages[0]),
+                q.dimension,
+                q.text[language],
+                [_OptionView(o.text[language], o.points) for o in q.options],
             )
             for q in quiz.questions
         ]

@@ -1,0 +1,89 @@
+"""MkDocs hook: check every page and the nav before the build, in editors' words.
+
+Runs first, before MkDocs reads a page or builds the nav, so that a missing translation,
+a nav title without its translation, anchors that differ between languages, a missing or
+overlong description, or a misplaced marker stop the build with the file, the line and
+the fix (pagekit/ holds the checks; see CONTRIBUTING.md, "Reading the errors").
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from buildlog import fail
+from markers import MARKER_FOLDERS
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.utils import clean_directory
+from pagekit.checks import MarkerKind, check_pages
+from pagekit.navcheck import NavConfig, check_nav, check_not_found_texts
+from pagekit.pageset import read_page_set
+from pagemarkdown import site_markdown
+
+from pagelang import build_language, site_languages
+from sourcekit.folder import data_file_ids
+from sourcekit.yamlsource import line_numbers
+
+log = logging.getLogger("mkdocs.hooks.content_check")
+
+# The site folder of the default language's build; mkdocs-static-i18n builds each other
+# language into a folder inside it.
+_site_root: str | None = None
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    global _site_root
+    root = Path(config.config_file_path).parent
+    languages = tuple(site_languages(config))
+    if build_language(config) == languages[0]:
+        _site_root = config.site_dir
+    page_set, problems = read_page_set(Path(config.docs_dir), languages)
+    kinds = [
+        MarkerKind(kind, frozenset(data_file_ids(root / folder)), f"in {folder}/")
+        for kind, folder in MARKER_FOLDERS.items()
+    ]
+    problems += check_pages(page_set, kinds, site_markdown(config))
+    default_pages = {f"{slug}.md" for slug, versions in page_set.pages.items() if page_set.default in versions}
+    other_pages = {
+        f"{slug}.{language}.md": f"{slug}.md"
+        for slug, versions in page_set.pages.items()
+        for language in versions
+        if language != page_set.default
+    }
+    nav_config = _nav_config(config, languages)
+    problems += check_nav(nav_config, default_pages, other_pages)
+    problems += check_not_found_texts(
+        config.extra.get("not_found"), languages, nav_config.lines, nav_config.config_file
+    )
+    if problems:
+        fail("The pages", problems, log)
+
+
+def on_build_error(error: Exception) -> None:
+    # A build that stops leaves no half-written site: in strict mode MkDocs writes every
+    # page before it counts warnings, and each language is built after the one before.
+    # The folder is emptied as MkDocs itself does before every build.
+    if _site_root and Path(_site_root).is_dir():
+        clean_directory(_site_root)
+
+
+def _nav_config(config: MkDocsConfig, languages: tuple[str, ...]) -> NavConfig:
+    config_file = Path(config.config_file_path)
+    lines = line_numbers(config_file.read_text(encoding="utf-8"))
+    translations: dict[str, dict[str, str]] = {}
+    paths: dict[str, tuple[str | int, ...]] = {}
+    i18n = config.plugins.get("i18n")
+    if i18n is not None:
+        plugin_index = next((path[1] for path in lines if path[:1] == ("plugins",) and path[2:3] == ("i18n",)), 0)
+        for index, language in enumerate(i18n.config.languages):
+            if language.locale in languages[1:]:
+                translations[language.locale] = dict(language.nav_translations or {})
+                paths[language.locale] = ("plugins", plugin_index, "i18n", "languages", index, "nav_translations")
+    return NavConfig(
+        nav=config.nav,
+        default=languages[0],
+        translations=translations,
+        translation_paths=paths,
+        lines=lines,
+        config_file=config_file.name,
+    )

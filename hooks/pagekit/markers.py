@@ -1,0 +1,141 @@
+"""Find placement markers (`<!-- quiz: id -->`) the way the page's Markdown sees them.
+
+A marker is an HTML comment. Whether Markdown takes a given comment as HTML, as text in
+a code span or code block, as part of a paragraph, or inside a list or admonition,
+depends on fences, indentation and code spans that only the Markdown parser decides.
+So each candidate comment is replaced by a token comment (`<!--marker-7-->`) and the
+page is converted with the site's own Markdown: a token that comes out as a comment at
+the top level of the document stands on its own; one that comes out as text was code;
+one inside an element was in a paragraph, a list or an admonition.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable, Collection
+from dataclasses import dataclass
+from html.parser import HTMLParser
+
+COMMENT = re.compile(r"<!--(?P<body>.*?)-->", re.DOTALL)
+# `quiz: id`, `QUIZ: id`, `quizz : id`, `quiz` … (a name, then a colon or nothing else).
+CANDIDATE = re.compile(r"^\s*(?P<name>[A-Za-z][\w-]*)\s*(?:(?P<colon>[:=])\s*(?P<id>.*?)\s*)?$", re.DOTALL)
+TOKEN = "marker-{}"
+
+
+@dataclass(frozen=True)
+class Sighting:
+    """A comment that is, or looks like, a marker of one of the known kinds."""
+
+    line: int  # 1-based, in the text scanned
+    column: int
+    written: str  # the comment as typed
+    kind: str  # the marker kind it is or resembles, e.g. "quiz"
+    id: str  # "" when none is given
+    spelt_right: bool  # the kind's name exactly, then a colon: `quiz:`
+    one_line: bool
+    indented: bool  # spaces or tabs before it on its line
+    alone_on_line: bool  # nothing but spaces before and after it on its line
+    standalone: bool  # Markdown takes it as a block of its own at the top level
+    in_code: bool  # Markdown shows it as text (a code example): not a marker at all
+
+    @property
+    def placed(self) -> bool:
+        """Spelt and placed as a marker must be: the page shows what it names, here."""
+        return (
+            self.spelt_right
+            and bool(self.id)
+            and self.one_line
+            and not self.indented
+            and self.alone_on_line
+            and self.standalone
+            and not self.in_code
+        )
+
+
+def find_markers(text: str, kinds: Collection[str], convert: Callable[[str], str]) -> list[Sighting]:
+    """Every comment in `text` that is or resembles a marker of `kinds`, code examples included."""
+    candidates = []
+    for match in COMMENT.finditer(text):
+        kind = _resembled_kind(match["body"], kinds)
+        if kind is not None:
+            candidates.append((match, kind))
+    if not candidates:
+        return []
+    # Replace each candidate by a token of the same shape, then let Markdown decide what it is.
+    pieces, last = [], 0
+    for index, (match, _kind) in enumerate(candidates):
+        pieces += [text[last : match.start()], f"<!--{TOKEN.format(index)}-->"]
+        last = match.end()
+    pieces.append(text[last:])
+    seen = _TokenFinder.run(convert("".join(pieces)))
+    sightings = []
+    for index, (match, kind) in enumerate(candidates):
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        line_end = text.find("\n", match.end())
+        line_text = text[line_start : line_end if line_end != -1 else len(text)]
+        candidate = CANDIDATE.match(match["body"])
+        assert candidate is not None
+        depth = seen.get(TOKEN.format(index))
+        before = line_text[: match.start() - line_start]
+        after = text[match.end() : line_end if line_end != -1 else len(text)]
+        sightings.append(
+            Sighting(
+                line=text.count("\n", 0, match.start()) + 1,
+                column=match.start() - line_start + 1,
+                written=match.group(0),
+                kind=kind,
+                id=(candidate["id"] or "").strip(),
+                spelt_right=candidate["name"] == kind and candidate["colon"] == ":",
+                one_line="\n" not in match.group(0),
+                indented=before != "" and before.strip() == "",
+                alone_on_line=before.strip() == "" and after.strip() == "",
+                standalone=depth == 0,
+                in_code=depth is None,
+            )
+        )
+    return sightings
+
+
+def _resembled_kind(body: str, kinds: Collection[str]) -> str | None:
+    candidate = CANDIDATE.match(body)
+    if candidate is None:
+        return None
+    name = candidate["name"].lower()
+    if candidate["colon"] is None and name not in kinds:
+        return None  # a note such as `<!-- todo -->`: no colon, not a kind's name
+    if name in kinds:
+        return name
+    close = difflib.get_close_matches(name, list(kinds), n=1, cutoff=0.75)
+    return close[0] if close else None
+
+
+class _TokenFinder(HTMLParser):
+    """The depth in the element tree of each token comment that is a real comment."""
+
+    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.depth = 0
+        self.found: dict[str, int] = {}
+
+    @classmethod
+    def run(cls, html: str) -> dict[str, int]:
+        finder = cls()
+        finder.feed(html)
+        finder.close()
+        return finder.found
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in self.VOID:
+            self.depth += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag not in self.VOID:
+            self.depth = max(0, self.depth - 1)
+
+    def handle_comment(self, data: str) -> None:
+        name = data.strip()
+        if name.startswith("marker-"):
+            self.found.setdefault(name, self.depth)

@@ -1,0 +1,91 @@
+"""One Markdown page as its editor wrote it: front matter, headings and explicit anchors, with lines."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from sourcekit.yamlsource import Problem, SourceError, load
+
+# MkDocs' own rule for YAML front matter (mkdocs/utils/meta.py).
+FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
+# An opening code fence, as pymdownx.superfences reads one: 3+ backticks or tildes, then at most a language
+# or options, nothing else (so "```code``` inline" opens nothing).
+FENCE_OPEN = re.compile(r"^(?P<indent>[ \t>]*)(?P<fence>`{3,}|~{3,})(?P<info>[^`]*)$")
+HEADING = re.compile(r"^(?P<hashes>#{1,6})[ \t]+(?P<text>.*?)[ \t#]*$")
+# `{ #id }`, `{#id .class}`, `{: #id }` at the end of a heading or definition term.
+ATTR_LIST_ID = re.compile(r"\{:?[^}]*?#(?P<id>[^\s}]+)[^}]*\}[ \t]*$")
+
+
+@dataclass
+class PageSource:
+    """A page's text split as MkDocs splits it, with what the checks need and where it is."""
+
+    path: str  # as shown to editors, e.g. docs/kam-role.en.md
+    text: str
+    meta: dict[str, Any] = field(default_factory=dict)
+    meta_lines: dict[str, int] = field(default_factory=dict)  # front matter key → line
+    body_start: int = 1  # line of the file where the Markdown body starts
+    has_front_matter: bool = False
+    anchors: dict[str, list[int]] = field(default_factory=dict)  # explicit id → lines
+    h1_lines: list[int] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def body(self) -> str:
+        return "\n".join(self.text.split("\n")[self.body_start - 1 :])
+
+
+def read_page(path: str, text: str) -> PageSource:
+    text = text.replace("\r\n", "\n").replace("\r", "\n").removeprefix("\ufeff")
+    page = PageSource(path, text)
+    _read_front_matter(page)
+    _scan_body(page)
+    return page
+
+
+def _read_front_matter(page: PageSource) -> None:
+    match = FRONT_MATTER.match(page.text)
+    if not match:
+        return
+    page.has_front_matter = True
+    try:
+        # An empty first line stands for the `---` line, so lines are the file's.
+        document = load("\n" + match.group(1), page.path)
+    except SourceError as error:
+        page.problems += [
+            Problem(p.file, p.line, p.column, f"front matter: {p.message}", p.where) for p in error.problems
+        ]
+        return
+    if isinstance(document.value, dict):
+        page.meta = document.value
+        page.meta_lines = {str(key[0]): pos.line for key, pos in document.key_positions.items() if len(key) == 1}
+    elif document.value is not None:
+        page.problems.append(Problem(page.path, 2, 1, "front matter must be `key: value` lines such as `description:`"))
+    # MkDocs also drops the blank lines after the front matter.
+    rest = page.text[match.end() :]
+    skipped = len(rest) - len(rest.lstrip("\n"))
+    page.body_start = page.text[: match.end()].count("\n") + skipped + 1
+
+
+def _scan_body(page: PageSource) -> None:
+    """Headings and explicit anchors outside code fences, with their file lines."""
+    fence: tuple[str, str] | None = None  # (indent, fence) of the open code block
+    lines = page.text.split("\n")
+    for number in range(page.body_start, len(lines) + 1):
+        line = lines[number - 1]
+        if fence is not None:
+            if line.strip() == fence[1] and line.startswith(fence[0].rstrip(">")):
+                fence = None
+            continue
+        opened = FENCE_OPEN.match(line)
+        if opened and (opened["fence"][0] == "~" or "`" not in opened["info"]):
+            fence = (opened["indent"], opened["fence"])
+            continue
+        heading = HEADING.match(line)
+        if heading and len(heading["hashes"]) == 1:
+            page.h1_lines.append(number)
+        anchor = ATTR_LIST_ID.search(line)
+        if anchor:
+            page.anchors.setdefault(anchor["id"], []).append(number)

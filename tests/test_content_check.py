@@ -1,0 +1,272 @@
+"""The content check: what an editor gets wrong in a page or the nav stops the build with the file, line and fix.
+
+Unit tests drive pagekit with the site's own Markdown; the end-to-end ones break a
+copy of the project as an editor would and read what `mkdocs build --strict` says.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import markdown
+import pytest
+import yaml
+from pagekit.checks import MarkerKind, PageSet, check_pages
+from pagekit.markers import find_markers
+from pagekit.source import read_page
+from sitecontent import DEFAULT_LANGUAGE, LANGUAGES, SLUGS, placements, site_config
+from siteproject import assert_fails_cleanly, build, copy_project, line_of, output_of, replace_in
+
+CONFIG = site_config()
+_MARKDOWN = markdown.Markdown(extensions=CONFIG.markdown_extensions, extension_configs=CONFIG.mdx_configs)
+KINDS = [
+    MarkerKind("quiz", frozenset({"known"}), "in quizdata/"),
+    MarkerKind("simulator", frozenset({"pay"}), "in quizdata/simulators/"),
+]
+DESCRIPTION = "d" * 140
+OTHER = LANGUAGES[-1]
+
+
+def convert(text: str) -> str:
+    return _MARKDOWN.reset().convert(text)
+
+
+def page(body: str, path: str = "docs/p.md", description: str = DESCRIPTION) -> str:
+    return f'---\ndescription: "{description}"\n---\n\n# Title\n\n{body}\n'
+
+
+def problems(pages: dict[str, str]) -> list[str]:
+    """Check pages given as {file name: text}; a page without its other language gets a copy of itself."""
+    versions: dict[str, dict[str, object]] = {}
+    for name, text in pages.items():
+        slug, _, rest = name.removesuffix(".md").partition(".")
+        language = rest or DEFAULT_LANGUAGE
+        versions.setdefault(slug, {})[language] = read_page(f"docs/{name}", text)
+    for slug, found in versions.items():
+        for language in LANGUAGES:
+            if language not in found:
+                source = next(iter(found.values()))
+                suffix = "" if language == DEFAULT_LANGUAGE else f".{language}"
+                found[language] = read_page(f"docs/{slug}{suffix}.md", source.text)  # type: ignore[attr-defined]
+    page_set = PageSet(DEFAULT_LANGUAGE, LANGUAGES, versions, [])  # type: ignore[arg-type]
+    return [str(problem) for problem in check_pages(page_set, KINDS, convert)]
+
+
+# ── markers, found the way Markdown sees them ───────────────────────────────
+
+
+def test_a_well_placed_marker_is_placed() -> None:
+    sightings = find_markers("Text.\n\n<!-- quiz: known -->\n\nMore.", ["quiz"], convert)
+    assert [(s.line, s.id, s.placed) for s in sightings] == [(3, "known", True)]
+    assert problems({"p.md": page("<!-- quiz: known -->")}) == []
+
+
+@pytest.mark.parametrize(
+    ("body", "line", "message"),
+    [
+        ("Voir : <!-- quiz: known -->", 7, "must stand alone on its line"),
+        ("!!! note\n\n    <!-- quiz: known -->", 9, "is indented: a quiz cannot go inside a list"),
+        ("- item\n\n    <!-- quiz: known -->", 9, "is indented"),
+        ("<!-- QUIZ: known -->", 7, "looks like a quiz marker but is not one: write exactly `<!-- quiz: known -->`"),
+        ("<!-- quizz: known -->", 7, "looks like a quiz marker"),
+        ("<!-- simulateur: pay -->", 7, "looks like a simulator marker"),
+        ("<!-- quiz -->", 7, "write exactly `<!-- quiz: <id> -->`"),
+        ("<!-- quiz: unknown -->", 7, "unknown quiz `unknown` (in quizdata/: known)"),
+        ("<!-- quiz: known -->\n\n<!-- quiz: known -->", 9, "is already placed on line 7"),
+        ("> <!-- quiz: known -->", 7, "must stand alone on its line"),
+        ("<!-- quiz:\nknown -->", 7, "must fit on one line"),
+    ],
+    ids=[
+        "inline",
+        "admonition",
+        "list",
+        "upper-case",
+        "misspelt",
+        "misspelt-simulator",
+        "no-id",
+        "unknown",
+        "twice",
+        "quote",
+        "two-lines",
+    ],
+)
+def test_a_misplaced_or_misspelt_marker_is_an_error(body: str, line: int, message: str) -> None:
+    found = problems({"p.md": page(body)})
+    assert any(p.startswith(f"docs/p.md:{line}:") and message in p for p in found), found
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "~~~markdown\n<!-- quiz: unknown -->\n~~~",
+        "````markdown\n```\n<!-- quiz: unknown -->\n```\n````",
+        "Write `<!-- quiz: unknown -->` on a line of its own.",
+        "    <!-- quiz: unknown -->",  # an indented code block
+        "<!-- a note: not a marker -->",
+        "<!-- todo -->",
+    ],
+    ids=["tilde-fence", "nested-fence", "code-span", "indented-code", "note", "word"],
+)
+def test_markers_in_code_examples_and_other_comments_are_left_alone(body: str) -> None:
+    assert problems({"p.md": page(body)}) == []
+
+
+def test_inline_code_with_three_backticks_does_not_hide_later_markers() -> None:
+    body = "Use ```<!-- quiz: known -->``` in examples.\n\n<!-- quiz: unknown -->"
+    found = problems({"p.md": page(body)})
+    assert any("docs/p.md:9:" in p and "unknown quiz `unknown`" in p for p in found), found
+
+
+def test_the_same_markers_in_every_language() -> None:
+    found = problems({"p.md": page("<!-- quiz: known -->"), f"p.{OTHER}.md": page("No quiz here.")})
+    assert any(
+        p.startswith(f"docs/p.{OTHER}.md:1:") and "no `<!-- quiz: known -->`, which docs/p.md:7 has" in p for p in found
+    )
+
+
+# ── descriptions, titles, anchors ───────────────────────────────────────────
+
+
+@pytest.mark.parametrize(
+    ("text", "line", "message"),
+    [
+        (page("Body.", description="d" * 67), 2, "the description has 67 characters; write 120 to 160: say more"),
+        (page("Body.", description="d" * 161), 2, "the description has 161 characters; write 120 to 160: shorten it"),
+        ("# Title\n\nBody.\n", 1, "the page has no description"),
+        ('---\ntitle: "x"\n---\n\n# Title\n', 1, 'add `description: "…"` to its front matter'),
+        ('---\ndescription: "unclosed\n---\n\n# Title\n', 2, "front matter: the quote opened on line 2 is not closed"),
+        (f'---\ndescription: "{DESCRIPTION}"\n---\n\nNo title.\n', 5, "the page has no title"),
+        (page("# Second"), 7, "a second `# ` title (the first is on line 5)"),
+        (page("## A { #x }\n\n## B { #x }"), 9, "the anchor `#x` is already set on line 7"),
+    ],
+    ids=[
+        "short",
+        "long",
+        "missing",
+        "front-matter-without",
+        "front-matter-yaml",
+        "no-title",
+        "two-titles",
+        "same-anchor",
+    ],
+)
+def test_page_problems_name_the_line_and_fix(text: str, line: int, message: str) -> None:
+    found = problems({"p.md": text})
+    assert any(p.startswith(f"docs/p.md:{line}:") and message in p for p in found), found
+
+
+def test_anchors_must_be_the_same_in_every_language() -> None:
+    found = problems({"p.md": page("## Un { #one }\n\n## Deux { #two }"), f"p.{OTHER}.md": page("## One { #one }")})
+    assert any(
+        p.startswith(f"docs/p.{OTHER}.md:1:") and "no anchor `#two`, which docs/p.md:9 has" in p for p in found
+    ), found
+
+
+def test_real_pages_pass_the_check() -> None:
+    from pagekit.pageset import read_page_set
+
+    page_set, found = read_page_set(Path(CONFIG.docs_dir), LANGUAGES)
+    assert found == []
+    assert set(page_set.pages) == set(SLUGS)
+
+
+# ── end to end: the build stops, says where and what to do ─────────────────
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    return copy_project(tmp_path)
+
+
+def a_page_without_a_marker() -> str:
+    placed = {placement.slug for kind in ("quiz", "simulator") for placement in placements(kind)}
+    return next(slug for slug in SLUGS if slug not in placed and slug != "index")
+
+
+def test_missing_translation_names_the_missing_file(project: Path) -> None:
+    slug = a_page_without_a_marker()
+    (project / "docs" / f"{slug}.{OTHER}.md").unlink()
+    assert_fails_cleanly(
+        build(project), project, f"docs/{slug}.md:1:1: this page has no", f"write docs/{slug}.{OTHER}.md"
+    )
+
+
+def test_nav_title_without_translation_names_mkdocs_yml_line(project: Path) -> None:
+    slug = a_page_without_a_marker()
+    shutil.copy(project / "docs" / f"{slug}.md", project / "docs" / "negotiation.md")
+    shutil.copy(project / "docs" / f"{slug}.{OTHER}.md", project / "docs" / f"negotiation.{OTHER}.md")
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "  - Négociation: negotiation.md\n", encoding="utf-8")
+    line = line_of(config, "- Négociation: negotiation.md")
+    assert_fails_cleanly(
+        build(project), project, f"mkdocs.yml:{line}:1: the nav title `Négociation` has no", "nav_translations"
+    )
+
+
+def test_page_missing_from_the_nav_is_named(project: Path) -> None:
+    slug = a_page_without_a_marker()
+    shutil.copy(project / "docs" / f"{slug}.md", project / "docs" / "draft.md")
+    shutil.copy(project / "docs" / f"{slug}.{OTHER}.md", project / "docs" / f"draft.{OTHER}.md")
+    assert_fails_cleanly(build(project), project, "docs/draft.md:1:1: this page is not in the nav")
+
+
+def test_short_description_stops_the_build(project: Path) -> None:
+    slug = a_page_without_a_marker()
+    path = project / "docs" / f"{slug}.{OTHER}.md"
+    text = path.read_text(encoding="utf-8")
+    front, body = text.split("\n---\n", 1)
+    short = "Far too short to summarise a page: an editor's first draft."
+    path.write_text(f'---\ndescription: "{short}"\n---\n' + body)
+    assert_fails_cleanly(
+        build(project), project, f"docs/{slug}.{OTHER}.md:2:1: the description has {len(short)} characters"
+    )
+
+
+def test_misspelt_marker_stops_the_build(project: Path) -> None:
+    placement = placements("quiz")[0]
+    replace_in(
+        project / "docs" / f"{placement.slug}.md", f"<!-- quiz: {placement.id} -->", f"<!-- QUIZ: {placement.id} -->"
+    )
+    line = line_of(project / "docs" / f"{placement.slug}.md", "<!-- QUIZ:")
+    assert_fails_cleanly(
+        build(project), project, f"docs/{placement.slug}.md:{line}:1: `<!-- QUIZ: {placement.id} -->` looks like a quiz"
+    )
+
+
+def test_raw_html_that_runs_code_in_a_page_stops_the_build(project: Path) -> None:
+    slug = a_page_without_a_marker()
+    path = project / "docs" / f"{slug}.md"
+    path.write_text(path.read_text(encoding="utf-8") + '\n<p onclick="alert(1)">Click</p>\n', encoding="utf-8")
+    line = line_of(path, "onclick")
+    assert_fails_cleanly(
+        build(project), project, f"docs/{slug}.md:{line}:1: the page produces an event handler `onclick=`"
+    )
+
+
+@pytest.mark.parametrize("name", ["evil.js", "page.html"])
+def test_scripts_and_html_files_in_docs_are_refused(project: Path, name: str) -> None:
+    (project / "docs" / name).write_text("alert(1)", encoding="utf-8")
+    assert_fails_cleanly(build(project), project, f"docs/{name}:1:1: docs/ holds pages and images, not scripts")
+
+
+def test_worked_example_out_of_step_with_the_simulator_names_both(project: Path) -> None:
+    placement = placements("simulator")[0]
+    data_file = project / "quizdata" / "simulators" / f"{placement.id}.yml"
+    data = yaml.safe_load(data_file.read_text(encoding="utf-8"))
+    data["defaults"]["base"] = data["defaults"]["base"] + 5000
+    data_file.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    output = assert_fails_cleanly(build(project), project, f"docs/{placement.slug}.md:1:1: the page does not show")
+    assert f"quizdata/simulators/{placement.id}.yml, `defaults:`" in output
+    assert "bring the page's worked example and the simulator's defaults back in step" in output
+
+
+def test_a_failed_build_leaves_no_site_behind(project: Path) -> None:
+    # An error found while building the last language, after the others were written.
+    slug = a_page_without_a_marker()
+    path = project / "docs" / f"{slug}.{OTHER}.md"
+    path.write_text(path.read_text(encoding="utf-8") + "\n[broken](no-such-page.md)\n", encoding="utf-8")
+    result = build(project)
+    assert result.returncode == 1
+    assert "no-such-page.md" in output_of(result)
+    assert not list((project / "site").rglob("*.html"))
