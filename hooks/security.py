@@ -1,0 +1,86 @@
+"""MkDocs hook: a Content-Security-Policy on every page, and no active content written into pages.
+
+The policy (a `<meta>` tag: a static host may not let us send headers) allows scripts
+from the site itself and, by hash, the few inline scripts of Material's own templates;
+nothing else inline runs, so one slip in a page or a YAML text cannot run code. The
+build refuses what the policy would block anyway (event handlers, `javascript:` links,
+scripts, styles in a page), naming the file and line, so editors learn of it at once.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import logging
+import re
+
+from buildlog import fail
+from jinja2 import Environment
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from sourcekit.markup import active_content
+from sourcekit.yamlsource import Problem
+
+log = logging.getLogger("mkdocs.hooks.security")
+
+# Material's partials that hold inline scripts (the ones this site's features use).
+THEME_SCRIPT_PARTIALS = (
+    "partials/javascripts/base.html",
+    "partials/javascripts/palette.html",
+    "partials/javascripts/content.html",
+)
+INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.DOTALL)
+POLICY = (
+    "default-src 'self'; script-src 'self' {hashes}; style-src 'self'; img-src 'self' data:; "
+    "font-src 'self'; connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'self'; "
+    "form-action 'self'"
+)
+
+
+def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    hashes = sorted(
+        {
+            _sha256(script)
+            for name in THEME_SCRIPT_PARTIALS
+            for script in INLINE_SCRIPT.findall(
+                env.get_template(name).render(config=config, base_url=".", features=config.theme["features"] or [])
+            )
+        }
+    )
+    config.extra["content_security_policy"] = POLICY.format(hashes=" ".join(f"'sha256-{h}'" for h in hashes))
+    return env
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    findings = active_content(html)
+    if findings:
+        source = page.file.content_string
+        problems = [
+            Problem(
+                f"docs/{page.file.src_uri}",
+                _line_of(finding, source),
+                1,
+                f"the page produces {finding}, which could run code or restyle the page in readers' browsers "
+                "(the site's Content-Security-Policy blocks it): use Markdown, and links to pages or web addresses",
+            )
+            for finding in dict.fromkeys(findings)
+        ]
+        fail("Active content in pages", problems, log)
+    return html
+
+
+def _line_of(finding: str, source: str) -> int:
+    """The first line of the page's source that may hold what was found (1 when unsure)."""
+    words = re.findall(r"`([^`]+)`", finding)
+    needle = words[0].rstrip("=").rstrip(":").lstrip("<") if words else ""
+    if needle:
+        for number, line in enumerate(source.splitlines(), start=1):
+            if needle.lower() in line.lower():
+                return number
+    return 1
+
+
+def _sha256(text: str) -> str:
+    return base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")

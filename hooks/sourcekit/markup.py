@@ -1,0 +1,79 @@
+"""What Markdown written by editors may produce: links to check, and no active content.
+
+Text from YAML and pages becomes HTML through Markdown, whose extensions (attr_list,
+raw link targets, raw HTML in pages) can carry event handlers, `javascript:` URLs,
+styles or scripts. `active_content` lists what would run code or restyle the page, so
+the build refuses it with the file and line; the site's Content-Security-Policy would
+block it anyway, but an editor should learn of it at build time, not from a console.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+import markdown
+
+ALLOWED_SCHEMES = ("http", "https", "mailto", "tel")
+ACTIVE_TAGS = {
+    "script", "style", "iframe", "frame", "frameset", "object", "embed", "applet", "link", "meta", "base",
+    "form", "input", "button", "textarea", "select", "template", "portal",
+}  # fmt: skip
+URL_ATTRIBUTES = {"href", "src", "xlink:href", "action", "formaction", "poster", "data", "background", "cite", "srcset"}
+SCHEME = re.compile(r"^\s*([a-zA-Z][a-zA-Z0-9+.-]*):")
+
+
+def links_in(text: str) -> list[str]:
+    """Every link and image target a Markdown text holds, as written (`kam-role.md#watcher`)."""
+    collector = _Collector()
+    collector.feed(markdown.markdown(text))
+    collector.close()
+    return collector.targets
+
+
+def active_content(html: str) -> list[str]:
+    """What in `html` would run code or style the page: `onclick="…"`, `<script>`, `javascript:…`."""
+    collector = _Collector()
+    collector.feed(html)
+    collector.close()
+    return collector.active
+
+
+def is_web_or_mail(target: str) -> bool:
+    """A target with a scheme (`https:`, `mailto:`) rather than a page of the site."""
+    return SCHEME.match(target) is not None or target.startswith("//")
+
+
+def unsafe_scheme(target: str) -> str | None:
+    """`javascript`, `data`, `vbscript`…: a scheme a link written by an editor may not use."""
+    match = SCHEME.match(target.replace("\t", "").replace("\n", ""))
+    if match and match.group(1).lower() not in ALLOWED_SCHEMES:
+        return match.group(1).lower()
+    return None
+
+
+class _Collector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.targets: list[str] = []
+        self.active: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ACTIVE_TAGS:
+            self.active.append(f"a `<{tag}>` element")
+        for name, value in attrs:
+            value = value or ""
+            if name.startswith("on"):
+                self.active.append(f"an event handler `{name}=`")
+            elif name == "style":
+                self.active.append("a `style=` attribute")
+            elif name == "srcdoc":
+                self.active.append("a `srcdoc=` attribute")
+            elif name in URL_ATTRIBUTES:
+                scheme = unsafe_scheme(value)
+                if scheme:
+                    self.active.append(f"a `{scheme}:` address in `{name}=`")
+                elif name in ("href", "src"):
+                    self.targets.append(value)
+
+    handle_startendtag = handle_starttag
