@@ -3,29 +3,32 @@
 from __future__ import annotations
 
 import random
-import re
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from conftest import LANGUAGES, BuiltSite
-from quizfiles import QUIZDATA, load_quiz
+from quizfiles import placed_quizzes
 from quizkit.scoring import fingerprint, score
 
 pytestmark = pytest.mark.browser
 
-QUIZ = load_quiz(QUIZDATA / "kam-self-assessment.yml")
-FORM = "form[data-quiz='kam-self-assessment']"
-OTHER = {"fr": "en", "en": "fr"}
+# The first quiz a page shows; test_random_answer_sets… runs on every one.
+PLACED = placed_quizzes()
+QUIZ_PAGE, QUIZ = PLACED[0]
+FORM = f"form[data-quiz='{QUIZ.id}']"
+STORAGE_KEY = f"kam-guide.quiz.{QUIZ.id}"
 
 
 # ── helpers ─────────────────────────────────────────────────────────────────
 
 
-def open_quiz(page, site: BuiltSite, language: str, fragment: str = "") -> None:  # type: ignore[no-untyped-def]
-    page.goto(site.page_url("self-assessment", language) + fragment)
-    page.wait_for_selector(f"{FORM}[data-quiz-ready]", state="attached")
+def open_quiz(
+    page, site: BuiltSite, language: str, fragment: str = "", slug: str = QUIZ_PAGE, form: str = FORM
+) -> None:  # type: ignore[no-untyped-def]
+    page.goto(site.page_url(slug, language) + fragment)
+    page.wait_for_selector(f"{form}[data-quiz-ready]", state="attached")
 
 
 def answer(page, answers: dict[str, int]) -> None:  # type: ignore[no-untyped-def]
@@ -46,15 +49,15 @@ def answer_quickly(page, answers: dict[str, int]) -> None:  # type: ignore[no-un
     )
 
 
-def random_answers(rng: random.Random) -> dict[str, int]:
-    return {q.id: rng.randrange(len(q.options)) for q in QUIZ.questions}
+def random_answers(rng: random.Random, quiz=QUIZ) -> dict[str, int]:  # type: ignore[no-untyped-def]
+    return {q.id: rng.randrange(len(q.options)) for q in quiz.questions}
 
 
-def shown(page) -> dict[str, object]:  # type: ignore[no-untyped-def]
-    """What the page shows: score, visible bands, progress, per-mission score and state."""
+def shown(page, quiz=QUIZ) -> dict[str, object]:  # type: ignore[no-untyped-def]
+    """What the page shows: score, visible bands, progress, per-dimension score and state."""
     return page.evaluate(
-        """() => {
-            const form = document.querySelector("form[data-quiz]");
+        """id => {
+            const form = document.querySelector(`form[data-quiz="${id}"]`);
             const visible = el => el.offsetParent !== null;
             return {
                 answered: Number(form.querySelector("[data-quiz-answered]").textContent),
@@ -69,22 +72,23 @@ def shown(page) -> dict[str, object]:  # type: ignore[no-untyped-def]
                         advice: visible(el.querySelector("[data-quiz-advice]")),
                     }])),
             };
-        }"""
+        }""",
+        quiz.id,
     )
 
 
-def expected(answers: dict[str, int]) -> dict[str, object]:
-    result = score(QUIZ, answers)
+def expected(answers: dict[str, int], quiz=QUIZ) -> dict[str, object]:  # type: ignore[no-untyped-def]
+    result = score(quiz, answers)
     complete = result.band is not None
     return {
         "answered": result.answered,
         "total": result.total if complete else None,
-        "bands": [QUIZ.bands.index(result.band)] if result.band else [],
+        "bands": [quiz.bands.index(result.band)] if result.band else [],
         "dimensions": {
             dimension_id: {
                 "score": value.score,
-                "weak": value.is_weak(QUIZ.weak_below_percent),
-                "advice": value.is_weak(QUIZ.weak_below_percent),
+                "weak": value.is_weak(quiz.weak_below_percent),
+                "advice": value.is_weak(quiz.weak_below_percent),
             }
             for dimension_id, value in result.dimensions.items()
         }
@@ -97,13 +101,14 @@ def expected(answers: dict[str, int]) -> dict[str, object]:
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_random_answer_sets_score_as_the_python_model(site: BuiltSite, page, language: str) -> None:  # type: ignore[no-untyped-def]
-    open_quiz(page, site, language)
-    rng = random.Random(f"kam-{language}")
-    for _ in range(60):  # 120 sets over both languages
-        answers = random_answers(rng)
+@pytest.mark.parametrize(("slug", "quiz"), PLACED, ids=[f"{slug}:{quiz.id}" for slug, quiz in PLACED])
+def test_random_answer_sets_score_as_the_python_model(site: BuiltSite, page, slug: str, quiz, language: str) -> None:  # type: ignore[no-untyped-def]
+    open_quiz(page, site, language, slug=slug, form=f"form[data-quiz='{quiz.id}']")
+    rng = random.Random(f"{quiz.id}-{language}")
+    for _ in range(60):  # 60 sets per quiz and language
+        answers = random_answers(rng, quiz)
         answer_quickly(page, answers)
-        assert shown(page) == expected(answers)
+        assert shown(page, quiz) == expected(answers, quiz)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -113,17 +118,18 @@ def test_extreme_answer_sets_reach_the_first_and_last_band(site: BuiltSite, page
         answers = {q.id: pick(range(len(q.options)), key=lambda i, q=q: q.options[i].points) for q in QUIZ.questions}
         answer(page, answers)
         assert shown(page) == expected(answers)
-    assert shown(page)["total"] == 75
+    assert shown(page)["total"] == QUIZ.highest_total
 
 
 def test_progress_counts_answers_and_result_waits_for_the_last(site: BuiltSite, page) -> None:  # type: ignore[no-untyped-def]
     open_quiz(page, site, "fr")
     assert shown(page)["answered"] == 0
     assert page.locator("[data-quiz-incomplete]").is_visible()
-    seven = {q.id: 1 for q in QUIZ.questions[:7]}
-    answer(page, seven)
-    assert page.locator(".quiz__progress").inner_text() == "7 / 15 questions répondues"
-    assert shown(page) == expected(seven)  # no total, no band, no profile yet
+    some = {q.id: 1 for q in QUIZ.questions[: len(QUIZ.questions) // 2]}
+    answer(page, some)
+    progress = page.locator(".quiz__progress").inner_text()
+    assert progress.startswith(f"{len(some)} / {len(QUIZ.questions)} ")
+    assert shown(page) == expected(some)  # no total, no band, no profile yet
     assert not page.locator("[data-quiz-profile]").is_visible()
 
 
@@ -132,8 +138,9 @@ def test_changing_an_answer_updates_everything(site: BuiltSite, page) -> None:  
     answers = {q.id: 0 for q in QUIZ.questions}
     answer(page, answers)
     assert shown(page) == expected(answers)
-    answers["team-authority"] = 1
-    answer(page, {"team-authority": 1})
+    last = QUIZ.questions[-1].id
+    answers[last] = 1
+    answer(page, {last: 1})
     assert shown(page) == expected(answers)
 
 
@@ -144,22 +151,24 @@ def test_result_is_announced_in_a_live_region(site: BuiltSite, page) -> None:  #
     assert region.get_attribute("aria-live") == "polite"
     total = score(QUIZ, {q.id: 2 for q in QUIZ.questions}).total
     band = QUIZ.band_for(total)
-    assert region.inner_text() == f"Score: {total} / 75 points — {band.title['en']}"
+    assert region.inner_text().startswith(f"Score: {total} / {QUIZ.highest_total} ")
+    assert region.inner_text().endswith(band.title["en"])
 
 
 # ── memory ──────────────────────────────────────────────────────────────────
 
 
 def test_answers_survive_reload_and_language_switch(site: BuiltSite, page) -> None:  # type: ignore[no-untyped-def]
-    open_quiz(page, site, "fr")
+    first, other = LANGUAGES[0], LANGUAGES[-1]
+    open_quiz(page, site, first)
     answers = random_answers(random.Random(1))
     answer(page, answers)
     page.reload()
     page.wait_for_selector(f"{FORM}[data-quiz-ready]", state="attached")
     assert shown(page) == expected(answers)
     page.locator(".md-header__option .md-select > button").hover()
-    page.locator("a.md-select__link[hreflang='en']").click()
-    page.wait_for_url(site.page_url("self-assessment", "en"))
+    page.locator(f"a.md-select__link[hreflang='{other}']").click()
+    page.wait_for_url(site.page_url(QUIZ_PAGE, other))
     page.wait_for_selector(f"{FORM}[data-quiz-ready]", state="attached")
     assert shown(page) == expected(answers)
 
@@ -167,25 +176,59 @@ def test_answers_survive_reload_and_language_switch(site: BuiltSite, page) -> No
 def test_start_again_empties_answers_and_storage(site: BuiltSite, page) -> None:  # type: ignore[no-untyped-def]
     open_quiz(page, site, "en")
     answer(page, {q.id: 1 for q in QUIZ.questions})
-    page.get_by_role("button", name="Start again").click()
+    page.locator(f"{FORM} [data-quiz-reset]").click()
     assert shown(page) == expected({})
     assert page.locator(f"{FORM} input:checked").count() == 0
-    assert page.evaluate("localStorage.getItem('kam-guide.quiz.kam-self-assessment')") is None
+    assert page.evaluate(f"localStorage.getItem('{STORAGE_KEY}')") is None
     page.reload()
     assert shown(page) == expected({})
 
 
-def test_answers_stored_for_another_quiz_version_are_dropped(site: BuiltSite, page) -> None:  # type: ignore[no-untyped-def]
-    open_quiz(page, site, "fr")
-    page.evaluate(
-        """() => localStorage.setItem("kam-guide.quiz.kam-self-assessment",
-            JSON.stringify({version: "0123456789ab", answers: {"stakeholder-influence": 2}}))"""
+def store(page, value: object) -> None:  # type: ignore[no-untyped-def]
+    page.evaluate("([key, value]) => localStorage.setItem(key, JSON.stringify(value))", [STORAGE_KEY, value])
+
+
+def keys_of(quiz) -> dict[str, str]:  # type: ignore[no-untyped-def]
+    from quizkit.scoring import question_key
+
+    return {q.id: question_key(q, LANGUAGES[0]) for q in quiz.questions}
+
+
+def test_answers_of_another_version_are_kept_where_their_question_is_unchanged(site: BuiltSite, page) -> None:  # type: ignore[no-untyped-def]
+    open_quiz(page, site, LANGUAGES[0])
+    first, second = QUIZ.questions[0], QUIZ.questions[1]
+    keys = keys_of(QUIZ)
+    keys[second.id] = "00000000"  # this question's options changed since the answers were stored
+    store(page, {"version": "0123456789ab", "answers": {first.id: 1, second.id: 1}, "keys": keys})
+    page.reload()
+    page.wait_for_selector(f"{FORM}[data-quiz-ready]", state="attached")
+    assert shown(page) == expected({first.id: 1})
+    assert page.locator("[data-quiz-notice='stale']").is_visible()
+
+
+@pytest.mark.parametrize(
+    "stored",
+    [
+        {"version": "0123456789ab", "answers": {"__first__": 2}},  # another version, no keys: nothing kept
+        {"version": "{version}", "answers": {"__first__": 99}},  # an option that does not exist
+        {"version": "{version}", "answers": {"constructor": 1, "toString": 0}},  # names of object properties
+        {"version": "{version}", "answers": "garbage"},
+        "not even an object",
+    ],
+)
+def test_stored_answers_that_cannot_apply_are_dropped_with_a_notice(site: BuiltSite, page, stored) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        __import__("json")
+        .dumps(stored)
+        .replace("{version}", fingerprint(QUIZ))
+        .replace("__first__", QUIZ.questions[0].id)
     )
+    open_quiz(page, site, LANGUAGES[0])
+    page.evaluate("([key, value]) => localStorage.setItem(key, value)", [STORAGE_KEY, text])
     page.reload()
     page.wait_for_selector(f"{FORM}[data-quiz-ready]", state="attached")
     assert shown(page) == expected({})
-    assert page.locator("[data-quiz-notice='stale']").is_visible()
-    assert page.evaluate("localStorage.getItem('kam-guide.quiz.kam-self-assessment')") is None
+    assert "NaN" not in page.locator(FORM).inner_text()
 
 
 # ── share links ─────────────────────────────────────────────────────────────
@@ -197,13 +240,11 @@ def test_share_link_round_trip(site: BuiltSite, browser) -> None:  # type: ignor
     open_quiz(page, site, "en")
     answers = random_answers(random.Random(2))
     answer(page, answers)
-    page.get_by_role("button", name="Copy a link to these answers").click()
+    page.locator(f"{FORM} [data-quiz-share]").click()
     expect(page.locator("[data-quiz-notice='copied']")).to_be_visible()  # after the clipboard promise
     link = page.evaluate("navigator.clipboard.readText()")
-    assert re.fullmatch(
-        rf"{re.escape(site.page_url('self-assessment', 'en'))}#quiz-kam-self-assessment=[0-9a-f]{{12}}\.[0-2]{{15}}",
-        link,
-    )
+    digits = "".join("0123456789abcdefghijklmnopqrstuvwxyz"[answers[q.id]] for q in QUIZ.questions)
+    assert link == f"{site.page_url(QUIZ_PAGE, 'en')}#quiz-{QUIZ.id}={fingerprint(QUIZ)}.{digits}"
     context.close()
 
     fresh = browser.new_context()  # another reader: nothing stored
@@ -216,38 +257,45 @@ def test_share_link_round_trip(site: BuiltSite, browser) -> None:  # type: ignor
     fresh.close()
 
 
-@pytest.mark.parametrize(
-    "fragment",
-    [
-        "#quiz-kam-self-assessment=",  # empty
-        "#quiz-kam-self-assessment=0123456789ab.012012012012012",  # another version
-        "#quiz-kam-self-assessment={version}.01201",  # truncated
-        "#quiz-kam-self-assessment={version}.0120120120120129",  # too long
-        "#quiz-kam-self-assessment={version}.01201201201201z",  # an option that does not exist
-        "#quiz-kam-self-assessment={version}",  # no answers at all
-        "#quiz-kam-self-assessment=%E2%82%AC%%",  # not even text
-    ],
-)
-def test_malformed_share_links_are_ignored_with_a_notice(site: BuiltSite, page, fragment: str) -> None:  # type: ignore[no-untyped-def]
-    open_quiz(page, site, "fr", fragment.format(version=fingerprint(QUIZ)))
+def malformed_links() -> list[str]:
+    n = len(QUIZ.questions)
+    version = fingerprint(QUIZ)
+    valid = "0" * n
+    return [
+        "",  # empty
+        f"0123456789ab.{valid}",  # another version
+        f"{version}.{valid[: n // 2]}",  # truncated
+        f"{version}.{valid}0",  # too long
+        f"{version}.{valid[:-1]}z",  # an option that does not exist
+        version,  # no answers at all
+        "%E2%82%AC%%",  # not even text
+    ]
+
+
+@pytest.mark.parametrize("value", malformed_links())
+def test_malformed_share_links_are_ignored_with_a_notice(site: BuiltSite, page, value: str) -> None:  # type: ignore[no-untyped-def]
+    open_quiz(page, site, LANGUAGES[0], f"#quiz-{QUIZ.id}={value}")
     assert page.locator("[data-quiz-notice='bad-link']").is_visible()
     assert shown(page) == expected({})
 
 
 def test_share_link_does_not_override_other_fragments(site: BuiltSite, page) -> None:  # type: ignore[no-untyped-def]
-    open_quiz(page, site, "fr", "#origin")
+    heading = site.soup(QUIZ_PAGE, LANGUAGES[0]).select_one("article h2[id]")
+    open_quiz(page, site, LANGUAGES[0], f"#{heading['id']}")
     assert page.locator("[data-quiz-notice]:visible").count() == 0
-    assert page.evaluate("location.hash") == "#origin"
+    assert page.evaluate("location.hash") == f"#{heading['id']}"
 
 
 def test_share_without_clipboard_offers_the_link_to_copy(site: BuiltSite, page) -> None:  # type: ignore[no-untyped-def]
-    open_quiz(page, site, "fr")
+    open_quiz(page, site, LANGUAGES[0])
     page.evaluate("Object.defineProperty(navigator, 'clipboard', {value: undefined})")
-    answer(page, {"stakeholder-influence": 0})
-    page.get_by_role("button", name="Copier un lien vers ces réponses").click()
-    field = page.get_by_label("Copiez ce lien :")
+    answer(page, {QUIZ.questions[0].id: 0})
+    page.locator(f"{FORM} [data-quiz-share]").click()
+    field = page.locator(f"{FORM} [data-quiz-share-url]")
     expect(field).to_be_visible()
-    assert field.input_value().endswith("#quiz-kam-self-assessment=" + fingerprint(QUIZ) + ".0" + "-" * 14)
+    assert field.evaluate("f => f.labels.length") == 1  # labelled for screen readers
+    rest = "-" * (len(QUIZ.questions) - 1)
+    assert field.input_value().endswith(f"#quiz-{QUIZ.id}={fingerprint(QUIZ)}.0{rest}")
 
 
 # ── keyboard, no JavaScript, accessibility ─────────────────────────────────
@@ -262,17 +310,17 @@ def test_keyboard_only_completion(site: BuiltSite, page) -> None:  # type: ignor
     answers = {q.id: 1 for q in QUIZ.questions}
     assert shown(page) == expected(answers)
     # Past the result's links, Tab reaches "Start again"; Enter empties the form.
-    for _ in range(40):
+    for _ in range(80):
         if page.evaluate("document.activeElement.hasAttribute('data-quiz-reset')"):
             break
         page.keyboard.press("Tab")
     page.keyboard.press("Enter")
     assert shown(page) == expected({})
-    assert page.evaluate("document.activeElement.name") == "kam-self-assessment-stakeholder-influence"
+    assert page.evaluate("document.activeElement.name") == f"{QUIZ.id}--{QUIZ.questions[0].id}"
 
 
 def test_focus_is_visible_on_options(site: BuiltSite, page) -> None:  # type: ignore[no-untyped-def]
-    open_quiz(page, site, "fr")
+    open_quiz(page, site, LANGUAGES[0])
     page.keyboard.press("Tab")
     radio = page.locator(f"{FORM} input[type=radio]").first
     radio.focus()
@@ -285,14 +333,14 @@ def test_focus_is_visible_on_options(site: BuiltSite, page) -> None:  # type: ig
 def test_without_javascript_the_page_is_a_paper_questionnaire(site: BuiltSite, browser, language: str) -> None:  # type: ignore[no-untyped-def]
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
-    page.goto(site.page_url("self-assessment", language))
-    assert page.locator("fieldset[data-question]").count() == 15
-    assert page.locator("[data-quiz-paper] table tbody tr").count() == 15
-    assert page.locator("[data-quiz-band]:visible").count() == 3
-    assert page.locator("[data-quiz-dimension] [data-quiz-advice]:visible").count() == 4
-    assert page.locator("[data-quiz-live]:visible").count() == 0
-    first_row = page.locator("[data-quiz-paper] table tbody tr").first.inner_text().split("\t")
-    assert first_row[:4] == ["1", "5", "3", "1"]
+    page.goto(site.page_url(QUIZ_PAGE, language))
+    assert page.locator(f"{FORM} fieldset[data-question]").count() == len(QUIZ.questions)
+    assert page.locator(f"{FORM} [data-quiz-paper] table tbody tr").count() == len(QUIZ.questions)
+    assert page.locator(f"{FORM} [data-quiz-band]:visible").count() == len(QUIZ.bands)
+    assert page.locator(f"{FORM} [data-quiz-dimension] [data-quiz-advice]:visible").count() == len(QUIZ.dimensions)
+    assert page.locator(f"{FORM} [data-quiz-live]:visible").count() == 0
+    first_row = page.locator(f"{FORM} [data-quiz-paper] table tbody tr").first.inner_text().split("\t")
+    assert first_row[1 : 1 + len(QUIZ.questions[0].options)] == [str(o.points) for o in QUIZ.questions[0].options]
     context.close()
 
 
@@ -310,13 +358,13 @@ def test_axe_finds_no_violation_before_and_after_answering(site: BuiltSite, page
 def test_reduced_motion_turns_transitions_off(site: BuiltSite, browser) -> None:  # type: ignore[no-untyped-def]
     context = browser.new_context(reduced_motion="reduce")
     page = context.new_page()
-    open_quiz(page, site, "fr")
+    open_quiz(page, site, LANGUAGES[0])
     duration = page.evaluate("getComputedStyle(document.querySelector('[data-quiz-progress-bar]')).transitionDuration")
     assert duration == "0s"
     context.close()
     context = browser.new_context(reduced_motion="no-preference")
     page = context.new_page()
-    open_quiz(page, site, "fr")
+    open_quiz(page, site, LANGUAGES[0])
     duration = page.evaluate("getComputedStyle(document.querySelector('[data-quiz-progress-bar]')).transitionDuration")
     assert duration != "0s"
     context.close()
@@ -327,11 +375,11 @@ def test_print_shows_questions_answers_and_result_without_controls(site: BuiltSi
     answers = random_answers(random.Random(9))
     answer(page, answers)
     page.emulate_media(media="print")
-    assert page.locator("fieldset[data-question]:visible").count() == 15
-    assert page.locator(f"{FORM} input:checked").count() == 15
+    assert page.locator(f"{FORM} fieldset[data-question]:visible").count() == len(QUIZ.questions)
+    assert page.locator(f"{FORM} input:checked").count() == len(QUIZ.questions)
     band = QUIZ.bands.index(score(QUIZ, answers).band)
-    assert page.locator(f"[data-quiz-band='{band}']").is_visible()
-    assert page.locator("[data-quiz-profile]").is_visible()
-    assert page.locator(".quiz__actions").is_hidden()
-    assert page.locator(".quiz__status").is_hidden()
+    assert page.locator(f"{FORM} [data-quiz-band='{band}']").is_visible()
+    assert page.locator(f"{FORM} [data-quiz-profile]").is_visible()
+    assert page.locator(f"{FORM} .quiz__actions").is_hidden()
+    assert page.locator(f"{FORM} .quiz__status").is_hidden()
     assert page.locator(".md-header").is_hidden()  # Material's own print styles

@@ -20,6 +20,7 @@
     var questions = Array.prototype.map.call(form.querySelectorAll("fieldset[data-question]"), function (fieldset) {
       return {
         id: fieldset.getAttribute("data-question"),
+        key: fieldset.getAttribute("data-question-key"),
         dimension: fieldset.getAttribute("data-dimension"),
         inputs: Array.prototype.slice.call(fieldset.querySelectorAll("input[type=radio]"))
       };
@@ -41,8 +42,17 @@
     return -1;
   }
 
+  // Maps keyed by ids that editors choose ("constructor" is a valid id): no prototype.
+  function map() {
+    return Object.create(null);
+  }
+
+  function has(object, key) {
+    return Object.prototype.hasOwnProperty.call(object, key);
+  }
+
   function currentAnswers(quiz) {
-    var answers = {};
+    var answers = map();
     quiz.questions.forEach(function (question) {
       var index = chosenIndex(question);
       if (index >= 0) answers[question.id] = index;
@@ -53,7 +63,7 @@
   function applyAnswers(quiz, answers) {
     quiz.questions.forEach(function (question) {
       question.inputs.forEach(function (input, index) {
-        input.checked = answers[question.id] === index;
+        input.checked = has(answers, question.id) && answers[question.id] === index;
       });
     });
   }
@@ -64,21 +74,24 @@
     return Number(input.getAttribute("data-points"));
   }
 
-  function score(quiz) {
-    var result = { answered: 0, total: 0, dimensions: {} };
+  function score(quiz, answers) {
+    var result = { answered: 0, total: 0, dimensions: map(), band: -1 };
     quiz.questions.forEach(function (question) {
-      var index = chosenIndex(question);
-      var best = Math.max.apply(null, question.inputs.map(pointsOf));
-      var dimension = result.dimensions[question.dimension] || { score: 0, max: 0 };
-      dimension.max += best;
+      var index = has(answers, question.id) ? answers[question.id] : -1;
+      var dimension = has(result.dimensions, question.dimension) ?
+        result.dimensions[question.dimension] : (result.dimensions[question.dimension] = { score: 0, max: 0 });
+      dimension.max += Math.max.apply(null, question.inputs.map(pointsOf));
       if (index >= 0) {
         result.answered += 1;
         result.total += pointsOf(question.inputs[index]);
         dimension.score += pointsOf(question.inputs[index]);
       }
-      result.dimensions[question.dimension] = dimension;
     });
     result.complete = result.answered === quiz.questions.length;
+    eachMatch(quiz.form, "[data-quiz-band]", function (band, index) {
+      if (result.complete && result.total >= Number(band.getAttribute("data-min")) &&
+          result.total <= Number(band.getAttribute("data-max"))) result.band = index;
+    });
     return result;
   }
 
@@ -98,32 +111,30 @@
 
   function render(quiz) {
     var form = quiz.form;
-    var result = score(quiz);
+    var result = score(quiz, currentAnswers(quiz));
     setText(form.querySelector("[data-quiz-answered]"), result.answered);
     setBar(form.querySelector("[data-quiz-progress-bar]"), result.answered / quiz.questions.length);
     setHidden(form.querySelector("[data-quiz-incomplete]"), result.complete);
     setHidden(form.querySelector("[data-quiz-total]"), !result.complete);
     setText(form.querySelector("[data-quiz-score]"), result.total);
-    var band = renderBands(form, result);
+    var band = renderBands(form, result.band);
     renderDimensions(quiz, result);
     announce(quiz, result.complete ? [form.querySelector("[data-quiz-total]"), band && band.querySelector("[data-quiz-band-title]")] : []);
   }
 
-  function renderBands(form, result) {
+  function renderBands(form, index) {
     var matching = null;
-    eachMatch(form, "[data-quiz-band]", function (band) {
-      var inside = result.complete &&
-        result.total >= Number(band.getAttribute("data-min")) &&
-        result.total <= Number(band.getAttribute("data-max"));
-      band.hidden = !inside;
-      if (inside) matching = band;
+    eachMatch(form, "[data-quiz-band]", function (band, i) {
+      band.hidden = i !== index;
+      if (i === index) matching = band;
     });
     return matching;
   }
 
   function renderDimensions(quiz, result) {
     eachMatch(quiz.form, "[data-quiz-dimension]", function (element) {
-      var dimension = result.dimensions[element.getAttribute("data-quiz-dimension")] || { score: 0, max: 0 };
+      var id = element.getAttribute("data-quiz-dimension");
+      var dimension = has(result.dimensions, id) ? result.dimensions[id] : { score: 0, max: 0 };
       var weak = dimension.score < dimension.max * quiz.weakBelow;
       setText(element.querySelector("[data-quiz-dimension-score]"), dimension.score);
       setBar(element.querySelector("[data-quiz-dimension-bar]"), dimension.max ? dimension.score / dimension.max : 0);
@@ -162,9 +173,17 @@
     return STORAGE_PREFIX + quiz.id;
   }
 
+  function questionKeys(quiz) {
+    var keys = map();
+    quiz.questions.forEach(function (question) { keys[question.id] = question.key; });
+    return keys;
+  }
+
   function save(quiz) {
     try {
-      window.localStorage.setItem(storageKey(quiz), JSON.stringify({ version: quiz.version, answers: currentAnswers(quiz) }));
+      window.localStorage.setItem(storageKey(quiz), JSON.stringify({
+        version: quiz.version, answers: currentAnswers(quiz), keys: questionKeys(quiz)
+      }));
     } catch (error) {
       // Storage may be full or disabled (private browsing): the quiz still works.
     }
@@ -178,7 +197,8 @@
     }
   }
 
-  // Returns the stored answers, null when none, or "stale" for another quiz version.
+  // Returns {answers, dropped}: the stored answers that still name the same option,
+  // and whether any had to be left out; null when nothing is stored.
   function loadStored(quiz) {
     var stored;
     try {
@@ -187,16 +207,23 @@
       return null;
     }
     if (!stored || typeof stored !== "object") return null;
-    if (stored.version !== quiz.version || !validAnswers(quiz, stored.answers)) return "stale";
-    return stored.answers;
+    return carryOver(quiz, stored.answers, stored.version === quiz.version ? null : stored.keys);
   }
 
-  function validAnswers(quiz, answers) {
-    if (!answers || typeof answers !== "object") return false;
-    return quiz.questions.every(function (question) {
-      var index = answers[question.id];
-      return index === undefined || (Number.isInteger(index) && index >= 0 && index < question.inputs.length);
+  // Valid answers by question id; for another version (keys given), only those whose
+  // question key is unchanged: a reordered or re-pointed option would be misapplied.
+  function carryOver(quiz, answers, keys) {
+    var kept = map();
+    var dropped = false;
+    if (!answers || typeof answers !== "object") return { answers: kept, dropped: true };
+    Object.keys(answers).forEach(function (id) {
+      var question = quiz.questions.filter(function (q) { return q.id === id; })[0];
+      var index = answers[id];
+      var same = keys === null || (keys && typeof keys === "object" && has(keys, id) && question && keys[id] === question.key);
+      if (question && same && Number.isInteger(index) && index >= 0 && index < question.inputs.length) kept[id] = index;
+      else dropped = true;
     });
+    return { answers: kept, dropped: dropped };
   }
 
   /* ── share links: #quiz-<id>=<version>.<one character per question> ────── */
@@ -204,7 +231,7 @@
   function encodeFragment(quiz) {
     var answers = currentAnswers(quiz);
     var digits = quiz.questions.map(function (question) {
-      return question.id in answers ? ANSWER_DIGITS.charAt(answers[question.id]) : UNANSWERED;
+      return has(answers, question.id) ? ANSWER_DIGITS.charAt(answers[question.id]) : UNANSWERED;
     }).join("");
     return FRAGMENT_PREFIX + quiz.id + "=" + quiz.version + "." + digits;
   }
@@ -216,7 +243,7 @@
     if (hash.indexOf(prefix) !== 0) return null;
     var parts = hash.slice(prefix.length).split(".");
     if (parts.length !== 2 || parts[0] !== quiz.version || parts[1].length !== quiz.questions.length) return "bad";
-    var answers = {};
+    var answers = map();
     for (var i = 0; i < quiz.questions.length; i++) {
       var character = parts[1].charAt(i);
       if (character === UNANSWERED) continue;
@@ -269,17 +296,15 @@
       return;
     }
     var stored = loadStored(quiz);
-    if (stored === "stale") {
-      forget(quiz);
+    applyAnswers(quiz, stored ? stored.answers : map());
+    if (stored && stored.dropped) {
+      save(quiz);
       if (fromLink !== "bad") showNotice(quiz.form, "stale");
-      applyAnswers(quiz, {});
-    } else {
-      applyAnswers(quiz, stored || {});
     }
   }
 
   function reset(quiz) {
-    applyAnswers(quiz, {});
+    applyAnswers(quiz, map());
     forget(quiz);
     showNotice(quiz.form, "");
     quiz.form.querySelector("[data-quiz-share-fallback]").hidden = true;
@@ -303,12 +328,22 @@
     form.querySelector("[data-quiz-reset]").addEventListener("click", function () { reset(quiz); });
     var shareButton = form.querySelector("[data-quiz-share]");
     shareButton.addEventListener("click", function () { share(quiz, shareButton); });
+    // For the team part (team.js): score any answers, load answers into the form.
+    form.kamQuiz = {
+      quiz: quiz,
+      keys: questionKeys(quiz),
+      answers: function () { return currentAnswers(quiz); },
+      score: function (answers) { return score(quiz, answers); },
+      carryOver: function (answers, keys) { return carryOver(quiz, answers, keys); },
+      load: function (answers) { applyAnswers(quiz, answers); save(quiz); render(quiz); },
+      map: map
+    };
     // Back/forward cache: the page comes back as it was left, but another tab may
     // have changed the stored answers meanwhile.
     window.addEventListener("pageshow", function (event) {
       if (!event.persisted) return;
       var stored = loadStored(quiz);
-      if (stored && stored !== "stale") applyAnswers(quiz, stored);
+      if (stored) applyAnswers(quiz, stored.answers);
       render(quiz);
     });
   }

@@ -24,12 +24,31 @@
     return { group: find("group"), decimal: find("decimal") };
   }
 
-  // "40 000", "40 000 €", "€40,000", "12,5" (fr) → a number; NaN when it is not one.
+  function escapeRegExp(text) {
+    return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  }
+
+  // The shapes a number may take in the page's language, and nothing else: with the
+  // language's own grouping by thousands or none, and its own decimal mark. In French
+  // "40 000" and "40000,50"; in English "40,000" and "40000.50". A mark the language
+  // does not use ("48.000" in French, "12,5" in English) is an error, never a guess.
+  function numberPattern(parts) {
+    var spaceGroup = !parts.group.trim();
+    var group = spaceGroup ? "[ \u00a0\u202f]" : escapeRegExp(parts.group);
+    var decimal = escapeRegExp(parts.decimal);
+    return new RegExp("^(\\d{1,3}(?:" + group + "\\d{3})+|\\d+)(?:" + decimal + "(\\d+))?$");
+  }
+
+  // "40 000", "40 000 €", "€40,000", "12,5 %" (fr) → a number; NaN when it is not one
+  // written the way the page's language writes numbers.
   function parseNumber(text, sim) {
-    var cleaned = text.replace(/[\s\u00a0\u202f]/g, "").replace(/[%€£$¤]/g, "").replace(sim.currencyText, "");
-    if (sim.parts.group && sim.parts.group.trim()) cleaned = cleaned.split(sim.parts.group).join("");
-    if (sim.parts.decimal !== ".") cleaned = cleaned.replace(sim.parts.decimal, ".");
-    return /^-?\d+(\.\d+)?$/.test(cleaned) ? Number(cleaned) : NaN;
+    var cleaned = text.replace(sim.currencyText, "").replace(/[%€£$¤]/g, "").trim();
+    var negative = /^[-\u2212]/.test(cleaned);
+    if (negative) cleaned = cleaned.slice(1).trim();
+    var match = sim.pattern.exec(cleaned);
+    if (!match) return NaN;
+    var digits = match[1].replace(/\D/g, "") + (match[2] ? "." + match[2] : "");
+    return (negative ? -1 : 1) * Number(digits);
   }
 
   function formatters(lang, currency) {
@@ -183,7 +202,9 @@
     if (hash.indexOf("#" + fragmentKey(sim)) !== 0) return false;
     var values = hash.slice(fragmentKey(sim).length + 1).split(",");
     if (values.length !== FIELDS.length) return false;
-    var numbers = values.map(function (value) { return value === "" ? null : Number(value); });
+    var numbers = values.map(function (value) {
+      return value === "" ? null : /^\d+(\.\d+)?$/.test(value) ? Number(value) : NaN;
+    });
     var sane = numbers.every(function (number, index) {
       return number === null ? FIELDS[index] in OPTIONAL : isFinite(number) && number >= 0;
     });
@@ -209,7 +230,7 @@
       lang: lang,
       inputs: inputs,
       defaults: FIELDS.map(function (name) { return inputs[name].value; }),
-      parts: numberParts(lang),
+      pattern: numberPattern(numberParts(lang)),
       currencyText: currencyPart ? currencyPart.value : currency,
       format: formatters(lang, currency),
       limits: {
