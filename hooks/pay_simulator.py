@@ -25,7 +25,7 @@ from paysim.example import example_problems
 from paysim.model import PaySimulator, validate
 from paysim.render import SimulatorRenderer
 from sourcekit.folder import ValidatedFiles
-from sourcekit.yamlsource import SourceError
+from sourcekit.yamlsource import Problem, SourceError
 
 log = logging.getLogger("mkdocs.hooks.pay_simulator")
 
@@ -49,22 +49,37 @@ def on_pre_build(config: MkDocsConfig) -> None:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    language = page_language(page, config)
-    original = markdown
     markdown, placed = replace_markers(markdown, config, "simulator", _simulators, PLACEHOLDER.format)
     if placed:
         page.meta["simulator_ids"] = placed
         require_assets(page, config, "simulator")
-        # The page writes out the simulator's starting figures as its worked example:
-        # the two must not drift apart.
-        problems = [
-            problem
-            for simulator_id in placed
-            for problem in example_problems(_simulators[simulator_id], original, f"docs/{page.file.src_uri}", language)
-        ]
-        if problems:
-            fail("The worked example", problems, log)
+        languages = site_languages(config)
+        if page_language(page, config) == languages[0]:
+            problems = [
+                problem
+                for simulator_id in placed
+                for problem in _worked_examples(_simulators[simulator_id], page, config, languages)
+            ]
+            if problems:
+                fail("The worked example", problems, log)
     return markdown
+
+
+def _worked_examples(simulator: PaySimulator, page: Page, config: MkDocsConfig, languages: list[str]) -> list[Problem]:
+    """Every language version of the page states the simulator's starting figures as its worked example.
+
+    The two must not drift apart. Checked in the first build, before any page is written.
+    """
+    docs = Path(config.docs_dir)
+    stem = page.file.src_uri.removesuffix(".md")
+    problems = []
+    for language in languages:
+        name = f"{stem}.md" if language == languages[0] else f"{stem}.{language}.md"
+        source = docs / name
+        if source.is_file():
+            text = source.read_text(encoding="utf-8-sig")
+            problems += example_problems(simulator, text, f"docs/{name}", language)
+    return problems
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:

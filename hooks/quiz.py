@@ -23,6 +23,7 @@ from pagemarkdown import site_markdown
 from pagelang import build_language, page_language, site_languages
 from quizkit.catalog import QuizCatalog
 from quizkit.model import Quiz
+from quizkit.quality import writing_notes
 from quizkit.render import QuizRenderer, markdown_fields, markdown_source
 from quizkit.scoring import band_shares
 from sourcekit.fields import Localized, LocalizedText, SourceSpot
@@ -69,6 +70,8 @@ def on_pre_build(config: MkDocsConfig) -> None:
     _anchor_links.clear()
     for quiz in fresh:
         _log_band_shares(quiz)
+        for note in writing_notes(quiz):
+            log.info(f"{quiz.source}: {note}")
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -194,13 +194,17 @@ def test_missing_translation_names_the_missing_file(project: Path) -> None:
 
 def test_nav_title_without_translation_names_mkdocs_yml_line(project: Path) -> None:
     slug = a_page_without_a_marker()
-    shutil.copy(project / "docs" / f"{slug}.md", project / "docs" / "negotiation.md")
-    shutil.copy(project / "docs" / f"{slug}.{OTHER}.md", project / "docs" / f"negotiation.{OTHER}.md")
+    shutil.copy(project / "docs" / f"{slug}.md", project / "docs" / "untitled-test-page.md")
+    shutil.copy(project / "docs" / f"{slug}.{OTHER}.md", project / "docs" / f"untitled-test-page.{OTHER}.md")
     config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8") + "  - Négociation: negotiation.md\n", encoding="utf-8")
-    line = line_of(config, "- Négociation: negotiation.md")
+    entry = "  - Titre sans traduction: untitled-test-page.md\n"
+    config.write_text(config.read_text(encoding="utf-8") + entry, encoding="utf-8")
+    line = line_of(config, entry.strip())
     assert_fails_cleanly(
-        build(project), project, f"mkdocs.yml:{line}:1: the nav title `Négociation` has no", "nav_translations"
+        build(project),
+        project,
+        f"mkdocs.yml:{line}:1: the nav title `Titre sans traduction` has no",
+        "nav_translations",
     )
 
 

@@ -88,3 +88,27 @@ def test_404_page_speaks_every_language(site: BuiltSite) -> None:
 def test_scripts_do_not_block_the_first_paint(site: BuiltSite, slug: str) -> None:
     scripts = site.soup(slug, LANGUAGES[-1]).find_all("script", src=True)
     assert scripts and all(script.has_attr("defer") for script in scripts)
+
+
+EDIT_URI = site_config().edit_uri or ""
+REPOSITORY = EDIT_URI.split("/edit/")[0]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("slug", SLUGS)
+def test_page_links_its_own_source_for_editing(site: BuiltSite, slug: str, language: str) -> None:
+    edit = site.soup(slug, language).select_one("a[rel=edit]")
+    suffix = "" if language == DEFAULT_LANGUAGE else f".{language}"
+    assert edit is not None and edit["href"] == f"{EDIT_URI}{slug}{suffix}.md"
+
+
+def test_readers_are_told_where_to_report_problems(site: BuiltSite) -> None:
+    # Links to an issue tracker go to the repository the edit links open (mkdocs.yml edit_uri).
+    trackers = {
+        link["href"]
+        for slug in SLUGS
+        for language in LANGUAGES
+        for link in site.soup(slug, language).select("article a[href*='/issues']")
+    }
+    assert trackers, "no page tells readers where to report a problem (a link to the repository's issues)"
+    assert trackers == {f"{REPOSITORY}/issues"}, "issue links and mkdocs.yml's edit_uri name different repositories"

@@ -1,0 +1,30 @@
+"""Good quiz writing: the rules the build log reports, held for every full-length quiz of the site."""
+
+from __future__ import annotations
+
+import pytest
+
+from quizfiles import REAL_QUIZZES, load_fixture, load_quiz
+from quizkit.quality import writing_notes
+
+# Below this many questions, a quiz cannot always spread its answers evenly.
+FULL_LENGTH = 12
+
+
+@pytest.mark.parametrize("path", REAL_QUIZZES, ids=lambda p: p.name)
+def test_full_length_quizzes_follow_the_writing_rules(path) -> None:  # type: ignore[no-untyped-def]
+    quiz = load_quiz(path)
+    if len(quiz.questions) >= FULL_LENGTH:
+        assert writing_notes(quiz) == [], f"{path.name}: fix what the build log says"
+
+
+def test_writing_rules_notice_a_predictable_quiz() -> None:
+    from dataclasses import replace
+
+    mini = load_fixture("mini")
+    # Every best answer moved to the first position, and a dimension left with one question.
+    two_options = [q for q in mini.questions if len(q.options) == 2]
+    lopsided = tuple(replace(q, options=tuple(sorted(q.options, key=lambda o: -o.points))) for q in two_options)
+    notes = writing_notes(replace(mini, questions=lopsided * 6))
+    assert any("the best answer is option A in 12 of 12 questions" in note for note in notes)
+    assert writing_notes(mini) and any("dimension `beta` rests on 1 question(s)" in n for n in writing_notes(mini))

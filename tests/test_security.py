@@ -1,0 +1,56 @@
+"""Every page sends a Content-Security-Policy that lets only the site's own scripts run."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import LANGUAGES, SLUGS, BuiltSite
+
+PAGES = [(slug, language) for slug in SLUGS for language in LANGUAGES] + [("404", LANGUAGES[0])]
+
+
+def policy_of(site: BuiltSite, slug: str, language: str) -> dict[str, list[str]]:
+    soup = site.soup(slug, language)
+    meta = soup.find("meta", attrs={"http-equiv": "Content-Security-Policy"})
+    assert meta is not None, "no Content-Security-Policy"
+    first_script = soup.find("script")
+    assert first_script is None or meta.sourceline < first_script.sourceline, "the policy must come before any script"
+    directives = [part.split() for part in meta["content"].split(";") if part.strip()]
+    return {name: values for name, *values in directives}
+
+
+@pytest.mark.parametrize(("slug", "language"), PAGES)
+def test_page_allows_only_its_own_scripts(site: BuiltSite, slug: str, language: str) -> None:
+    policy = policy_of(site, slug, language)
+    assert policy["default-src"] == ["'self'"]
+    assert policy["object-src"] == ["'none'"]
+    assert policy["base-uri"] == ["'self'"]
+    scripts = policy["script-src"]
+    assert scripts[0] == "'self'" and all(value.startswith("'sha256-") for value in scripts[1:])
+    assert "'unsafe-inline'" not in policy["style-src"] and "'unsafe-inline'" not in scripts
+
+
+@pytest.mark.browser
+def test_injected_inline_script_and_handler_do_not_run(site: BuiltSite, browser) -> None:  # type: ignore[no-untyped-def]
+    context = browser.new_context()
+    page = context.new_page()
+    blocked: list[str] = []
+    page.on(
+        "console", lambda message: blocked.append(message.text) if "Content Security Policy" in message.text else None
+    )
+    page.goto(site.page_url(SLUGS[0], LANGUAGES[0]))
+    page.evaluate(
+        """() => {
+            const script = document.createElement("script");
+            script.textContent = "window.__ran = true";
+            document.body.append(script);
+            const image = document.createElement("img");
+            image.setAttribute("onerror", "window.__handled = true");
+            image.src = "data:,";
+            document.body.append(image);
+        }"""
+    )
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.__ran === undefined && window.__handled === undefined")
+    assert blocked, "the browser reported no blocked script"
+    context.close()
