@@ -18,6 +18,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+
 from sitecontent import DEFAULT_LANGUAGE, LANGUAGES, ROOT, SLUGS
 
 __all__ = ["DEFAULT_LANGUAGE", "LANGUAGES", "ROOT", "SLUGS", "BuiltSite"]

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sitecontent import LANGUAGES, QUIZDATA, ROOT, placements
-
 from quizkit.model import Quiz
 from quizkit.validate import validate
+from sitecontent import LANGUAGES, QUIZDATA, ROOT, placements
 from sourcekit.yamlsource import load
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "quizzes"

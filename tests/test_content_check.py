@@ -12,6 +12,7 @@ from pathlib import Path
 import markdown
 import pytest
 import yaml
+
 from pagekit.checks import MarkerKind, PageSet, check_pages
 from pagekit.markers import find_markers
 from pagekit.source import read_page

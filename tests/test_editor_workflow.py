@@ -21,14 +21,14 @@ from pathlib import Path
 
 import pytest
 import yaml
-from sitecontent import LANGUAGES, ROOT, placements
-from siteproject import build, copy_project, output_of
 from test_paysim import real_simulator
 
 from paysim.formula import pay
 from paysim.render import format_money
 from quizkit.scoring import score
 from quizkit.validate import validate
+from sitecontent import LANGUAGES, ROOT, placements
+from siteproject import build, copy_project, output_of
 from sourcekit.yamlsource import load
 
 SLUG = "negotiation"

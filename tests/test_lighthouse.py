@@ -20,9 +20,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sitecontent import placements
 
 from conftest import LANGUAGES, ROOT, BuiltSite, chromium_path
+from sitecontent import placements
 
 pytestmark = pytest.mark.browser
 

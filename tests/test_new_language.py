@@ -16,6 +16,7 @@ from xml.etree import ElementTree
 import pytest
 import yaml
 from bs4 import BeautifulSoup
+
 from sitecontent import LANGUAGES, SLUGS, nav_titles
 from siteproject import build, copy_project, output_of
 
@@ -72,11 +73,11 @@ def add_language(project: Path) -> None:
 
 def amounts_in_new_language() -> list[tuple[str, str]]:
     """A translator writes the worked example's amounts the new language's way (40.000 € in German)."""
-    from sitecontent import placements
     from test_paysim import real_simulator
 
     from paysim.formula import pay
     from paysim.render import format_money
+    from sitecontent import placements
 
     pairs = []
     for placement in placements("simulator"):

@@ -2,9 +2,9 @@
 
 import pytest
 from mkdocs.config import load_config
-from sitecontent import nav_titles, site_config
 
 from conftest import DEFAULT_LANGUAGE, LANGUAGES, ROOT, SLUGS, BuiltSite
+from sitecontent import nav_titles, site_config
 
 
 def site_descriptions() -> set[str]:

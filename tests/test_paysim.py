@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from sitecontent import QUIZDATA, placements
 
 from conftest import LANGUAGES, SLUGS, BuiltSite
 from paysim.formula import PayPlan, pay
 from paysim.model import PaySimulator, validate
 from paysim.render import format_money, format_share
+from sitecontent import QUIZDATA, placements
 from sourcekit.yamlsource import SourceError, load
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "simulators"

@@ -15,9 +15,8 @@ import threading
 import time
 from pathlib import Path
 
-from siteproject import copy_project
-
 from quizfiles import FIXTURES
+from siteproject import copy_project
 
 TIMEOUT = 60  # seconds to wait for each rebuild
 
