@@ -11,16 +11,16 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from buildlog import fail
-from markers import MARKER_FOLDERS
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.utils import clean_directory
-from pagemarkdown import site_markdown
 
+from buildlog import fail
+from markers import MARKER_FOLDERS
 from pagekit.checks import MarkerKind, check_pages
 from pagekit.navcheck import NavConfig, check_nav, check_not_found_texts
 from pagekit.pageset import read_page_set
 from pagelang import build_language, site_languages
+from pagemarkdown import site_markdown
 from sourcekit.folder import data_file_ids
 from sourcekit.yamlsource import line_numbers
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable, Collection
 
 from mkdocs.config.defaults import MkDocsConfig
-from pagemarkdown import site_markdown
 
 from pagekit.markers import find_markers
+from pagemarkdown import site_markdown
 
 # Each kind of marker, and the folder whose `<id>.yml` files it names.
 MARKER_FOLDERS = {"quiz": "quizdata", "simulator": "quizdata/simulators"}

@@ -1,7 +1,8 @@
 """Ask for a page-specific script and stylesheet: overrides/main.html loads them on that page only.
 
-An asset named `quiz` is overrides/assets/quiz/quiz.js and quiz.css. Its URL carries
-a hash of the files, so a browser never mixes an old script with a new page.
+An asset named `quiz` is overrides/assets/quiz/quiz.js and, if it exists, quiz.css. Its
+URL carries a hash of the files, so a browser never mixes an old script with a new page.
+Assets load in the order they are asked for (the team table's script after the quiz's).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
-_versions: dict[tuple[Path, int, int], str] = {}
+_versions: dict[tuple[Path | int, ...], str] = {}
 
 
 def require_assets(page: Page, config: MkDocsConfig, name: str) -> None:
@@ -20,12 +21,19 @@ def require_assets(page: Page, config: MkDocsConfig, name: str) -> None:
     requested = page.meta.setdefault("page_assets", [])
     if any(asset["name"] == name for asset in requested):
         return
-    requested.append({"name": name, "version": _version(folder / f"{name}.js", folder / f"{name}.css")})
+    stylesheet = folder / f"{name}.css"
+    requested.append(
+        {
+            "name": name,
+            "version": _version(folder / f"{name}.js", stylesheet),
+            "stylesheet": stylesheet.is_file(),
+        }
+    )
 
 
 def _version(script: Path, stylesheet: Path) -> str:
-    key = (script, script.stat().st_mtime_ns, stylesheet.stat().st_mtime_ns)
+    files = [path for path in (script, stylesheet) if path.is_file()]
+    key: tuple[Path | int, ...] = (script, *(path.stat().st_mtime_ns for path in files))
     if key not in _versions:
-        digest = hashlib.sha256(script.read_bytes() + stylesheet.read_bytes()).hexdigest()[:10]
-        _versions[key] = digest
+        _versions[key] = hashlib.sha256(b"".join(path.read_bytes() for path in files)).hexdigest()[:10]
     return _versions[key]

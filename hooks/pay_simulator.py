@@ -13,13 +13,13 @@ import logging
 import re
 from pathlib import Path
 
-from buildlog import fail
-from markers import MARKER_FOLDERS, replace_markers
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
-from pageassets import require_assets
 
+from buildlog import fail
+from markers import MARKER_FOLDERS, replace_markers
+from pageassets import require_assets
 from pagelang import page_language, site_languages
 from paysim.example import example_problems
 from paysim.model import PaySimulator, validate

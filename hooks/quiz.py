@@ -11,16 +11,16 @@ import posixpath
 from dataclasses import dataclass
 from pathlib import Path
 
-from buildlog import fail
 from jinja2 import Environment
-from markers import MARKER_FOLDERS, replace_markers
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
-from pageassets import require_assets
-from pagemarkdown import site_markdown
 
+from buildlog import fail
+from markers import MARKER_FOLDERS, replace_markers
+from pageassets import require_assets
 from pagelang import build_language, page_language, site_languages
+from pagemarkdown import site_markdown
 from quizkit.catalog import QuizCatalog
 from quizkit.model import Quiz
 from quizkit.quality import writing_notes
@@ -89,6 +89,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if placed:
         page.meta["quiz_ids"] = placed
         require_assets(page, config, "quiz")
+        require_assets(page, config, "team")  # the team table of every quiz (partials/quiz-team.html)
         problems = [problem for quiz_id in placed for problem in _check_texts(_quizzes[quiz_id], page, files, config)]
         if problems:
             fail("Quiz texts", problems, log)

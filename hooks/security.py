@@ -14,12 +14,12 @@ import hashlib
 import logging
 import re
 
-from buildlog import fail
 from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from buildlog import fail
 from sourcekit.markup import active_content
 from sourcekit.yamlsource import Problem
 

@@ -21,7 +21,6 @@ from pathlib import Path
 
 import pytest
 import yaml
-from test_paysim import real_simulator
 
 from paysim.formula import pay
 from paysim.render import format_money
@@ -30,6 +29,7 @@ from quizkit.validate import validate
 from sitecontent import LANGUAGES, ROOT, placements
 from siteproject import build, copy_project, output_of
 from sourcekit.yamlsource import load
+from test_paysim import real_simulator
 
 SLUG = "negotiation"
 QUIZ_ID = "negotiation-check"

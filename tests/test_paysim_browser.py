@@ -5,12 +5,12 @@ from __future__ import annotations
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from babel.numbers import format_decimal
-from test_paysim import real_simulator
 
 from conftest import LANGUAGES, BuiltSite
 from paysim.formula import PayPlan, pay
 from paysim.render import format_money
 from sitecontent import placements
+from test_paysim import real_simulator
 
 pytestmark = pytest.mark.browser
 

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 import yaml
 from jsonschema import Draft202012Validator
-from test_quiz_validation import BAD_FIXTURES
 
 from conftest import LANGUAGES as SITE_LANGUAGES
 from quizfiles import FIXTURES, QUIZDATA, REAL_QUIZZES
+from test_quiz_validation import BAD_FIXTURES
 
 SCHEMA = json.loads((QUIZDATA / "quiz.schema.json").read_text(encoding="utf-8"))
 VALIDATOR = Draft202012Validator(SCHEMA)

@@ -161,9 +161,19 @@
     setText(quiz.form.querySelector("[data-quiz-announcement]"), text);
   }
 
-  function showNotice(form, name) {
+  // "{name}" in a text → values.name (numbers and readers' own entries, never words).
+  function fill(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (match, key) { return has(values, key) ? values[key] : match; });
+  }
+
+  // One notice at a time in a form (the team table's too); a data-quiz-fill text is filled in.
+  function showNotice(form, name, values) {
     eachMatch(form, "[data-quiz-notice]", function (notice) {
-      notice.hidden = notice.getAttribute("data-quiz-notice") !== name;
+      var on = notice.getAttribute("data-quiz-notice") === name;
+      if (on && notice.hasAttribute("data-quiz-fill")) {
+        notice.textContent = fill(notice.getAttribute("data-quiz-fill"), values || {});
+      }
+      notice.hidden = !on;
     });
   }
 
@@ -336,7 +346,8 @@
       score: function (answers) { return score(quiz, answers); },
       carryOver: function (answers, keys) { return carryOver(quiz, answers, keys); },
       load: function (answers) { applyAnswers(quiz, answers); save(quiz); render(quiz); },
-      map: map
+      notice: function (name, values) { showNotice(form, name, values); },
+      fill: fill
     };
     // Back/forward cache: the page comes back as it was left, but another tab may
     // have changed the stored answers meanwhile.

@@ -1,0 +1,458 @@
+/*
+ * Team table: save a completed assessment under a name, keep several over time, compare
+ * the team side by side, export to and import from a spreadsheet (CSV).
+ *
+ * Works on top of quiz.js (form.kamQuiz scores answers with the same rules as the Python
+ * model, hooks/quizkit/team.py). Every word is in the page (partials/quiz-team.html): the
+ * script fills {placeholders} and numbers. Everything stays in this browser's localStorage,
+ * and nothing saved is dropped: data it cannot read is set aside or kept, never overwritten.
+ */
+(function () {
+  "use strict";
+
+  var LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+  var DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+  function all(root, selector) {
+    return Array.from(root.querySelectorAll(selector));
+  }
+
+  function has(object, key) {
+    return Object.prototype.hasOwnProperty.call(object, key);
+  }
+
+  function pad(number) {
+    return (number < 10 ? "0" : "") + number;
+  }
+
+  function today() {
+    var now = new Date();
+    return now.getFullYear() + "-" + pad(now.getMonth() + 1) + "-" + pad(now.getDate());
+  }
+
+  function newId() {
+    return Date.now().toString(36) + Math.random().toString(36).slice(2, 7);
+  }
+
+  // 2026-11-30, or 30/11/2026 as a spreadsheet may save it back; "" when neither or no such day.
+  function isoDate(value) {
+    var date = value.replace(/^(\d\d?)\/(\d\d?)\/(\d{4})$/, function (m, d, mo, y) { return y + "-" + pad(+mo) + "-" + pad(+d); });
+    var parts = DATE.exec(date);
+    var day = parts && new Date(parts[1], parts[2] - 1, parts[3]);
+    return day && day.getMonth() === parts[2] - 1 && day.getDate() === +parts[3] ? date : "";
+  }
+
+  function isEntry(e) {
+    return e && typeof e.name === "string" && DATE.test(e.date) && e.answers && e.scores && isFinite(e.total + e.band);
+  }
+
+  function signature(entry) {
+    return JSON.stringify([entry.name, entry.date, entry.version, Object.keys(entry.answers).sort().map(function (id) {
+      return [id, entry.answers[id]];
+    })]);
+  }
+
+  // Text cells as RFC 4180 reads them, quotes and line breaks inside quotes included.
+  function parseCsv(text, separator) {
+    var rows = [[]];
+    var value = "";
+    var quoted = false;
+    for (var i = 0; i < text.length; i++) {
+      var c = text.charAt(i);
+      if (quoted && c === '"' && text.charAt(i + 1) === '"') value += c, i++;
+      else if (c === '"') quoted = !quoted;
+      else if (quoted || (c !== separator && c !== "\n" && c !== "\r")) value += c;
+      else {
+        rows[rows.length - 1].push(value);
+        value = "";
+        if (c !== separator) rows.push([]);
+        if (c === "\r" && text.charAt(i + 1) === "\n") i++;
+      }
+    }
+    rows[rows.length - 1].push(value);
+    return rows.filter(function (row) { return row.join("").trim(); });
+  }
+
+  function csvCell(value, separator) {
+    var text = String(value).replace(/^[=+\-@\t\r]/, "'$&"); // never a formula in a spreadsheet
+    return /["\n\r]/.test(text) || text.indexOf(separator) >= 0 ? '"' + text.replace(/"/g, '""') + '"' : text;
+  }
+
+  function init(form) {
+    var root = form.querySelector("[data-quiz-team]");
+    if (!root || !form.kamQuiz || root.hasAttribute("data-team-ready")) return;
+    root.setAttribute("data-team-ready", "");
+
+    var api = form.kamQuiz;
+    var version = api.quiz.version;
+    var key = "kam-guide.team." + api.quiz.id;
+    var lang = document.documentElement.lang;
+    var dates = new Intl.DateTimeFormat(lang, { dateStyle: "medium" });
+    var percent = new Intl.NumberFormat(lang, { style: "percent" });
+    var decimal = new Intl.NumberFormat(lang, { maximumFractionDigits: 1 });
+    // French Excel reads ";" and decimal commas: follow the page's language.
+    var separator = new Intl.NumberFormat(lang).format(1.5).indexOf(",") >= 0 ? ";" : ",";
+    var weakBelow = +form.getAttribute("data-quiz-weak-below");
+    var subject = form.querySelector("[data-quiz-subject]");
+    var heading = root.querySelector("h2");
+    var template = root.querySelector("[data-team-row-template]");
+    var texts = {};
+    var maxima = {};
+    var empty = api.score({}).dimensions;
+    var questions = api.quiz.questions.map(function (question) { return question.id; });
+    var dimensions = Object.keys(empty).filter(function (id) { return id !== "null"; });
+    var entries = [];
+    var kept = []; // entries this version cannot read: stored back as they are
+    var editing = null;
+    var confirmed = null;
+
+    function one(selector) {
+      return form.querySelector(selector);
+    }
+
+    function showDate(iso) {
+      var parts = DATE.exec(iso);
+      return dates.format(new Date(parts[1], parts[2] - 1, parts[3]));
+    }
+
+    function person(entry) {
+      return { name: entry.name || texts.unnamed, date: showDate(entry.date) };
+    }
+
+    var notice = api.notice;
+    var fill = api.fill;
+
+    /* ── storage: one list per quiz ───────────────────────────────────────── */
+
+    // A list it cannot read is set aside under another key, never overwritten.
+    function read() {
+      var raw = null;
+      var data = null;
+      try {
+        raw = localStorage.getItem(key);
+        data = JSON.parse(raw);
+        if (raw !== null && !Array.isArray(data && data.entries)) throw new Error("damaged");
+      } catch (error) {
+        if (raw === null) return notice("unavailable");
+        try {
+          localStorage.setItem(key + ".unreadable-" + Date.now(), raw);
+          localStorage.removeItem(key);
+        } catch (failure) { /* the list stays where it was */ }
+        return notice("damaged");
+      }
+      (data ? data.entries : []).forEach(function (entry) { (isEntry(entry) ? entries : kept).push(entry); });
+      if (kept.length) notice("unreadable");
+    }
+
+    function write() {
+      try {
+        localStorage.setItem(key, JSON.stringify({ format: 1, entries: entries.concat(kept) }));
+        return true;
+      } catch (error) {
+        return false;
+      }
+    }
+
+    /* ── assessments, scored by quiz.js ───────────────────────────────────── */
+
+    function bandTitle(band) {
+      var title = one("[data-quiz-band='" + band + "'] [data-quiz-band-title]");
+      return title ? title.textContent.trim() : "";
+    }
+
+    function scored(answers) {
+      var result = api.score(answers);
+      var scores = {};
+      dimensions.forEach(function (id) { scores[id] = result.dimensions[id].score; });
+      return {
+        complete: result.complete, version: version, answers: answers, keys: api.keys,
+        total: result.total, band: result.band, bandTitle: bandTitle(result.band), scores: scores
+      };
+    }
+
+    function current(entry) {
+      return entry.version === version;
+    }
+
+    function shownBand(entry) {
+      return current(entry) ? bandTitle(entry.band) : entry.bandTitle;
+    }
+
+    function byId(id) {
+      return entries.filter(function (entry) { return entry.id === id; })[0];
+    }
+
+    /* ── the table ────────────────────────────────────────────────────────── */
+
+    function sorted() {
+      return entries.slice().sort(function (a, b) {
+        return (!a.name) - (!b.name) || a.name.localeCompare(b.name, lang) || b.date.localeCompare(a.date);
+      });
+    }
+
+    // Each person's latest assessment with this version of the quiz: the mean total, the
+    // mean share of each dimension's maximum, and the dimension with the lowest share
+    // (the first in the quiz's order on a tie, shares compared to six decimals).
+    function summary() {
+      var latest = new Map();
+      entries.forEach(function (entry) {
+        var who = entry.name.trim().toLowerCase() || entry.id;
+        if (current(entry) && !(latest.has(who) && latest.get(who).date > entry.date)) latest.set(who, entry);
+      });
+      var chosen = Array.from(latest.values());
+      var result = { total: 0, ratios: {}, weakest: null };
+      chosen.forEach(function (entry) { result.total += entry.total / chosen.length; });
+      dimensions.forEach(function (id) {
+        var ratio = 0;
+        chosen.forEach(function (entry) { ratio += entry.scores[id] / maxima[id] / chosen.length; });
+        result.ratios[id] = ratio;
+        if (result.weakest === null || Math.round(ratio * 1e6) < Math.round(result.ratios[result.weakest] * 1e6)) {
+          result.weakest = id;
+        }
+      });
+      return chosen.length ? result : null;
+    }
+
+    // A grid cell: its figure as text, its level as colour and bar (none for older versions).
+    function showCell(cell, text, ratio) {
+      var box = cell.querySelector(".quiz__cell");
+      box.querySelector("[data-team-value]").textContent = text;
+      box.setAttribute("data-level", ratio === null ? "" : ratio * 100 < weakBelow ? "weak" : "strong");
+      box.style.setProperty("--quiz-ratio", String(ratio || 0));
+    }
+
+    function render() {
+      var rows = one("[data-team-rows]");
+      var list = sorted();
+      rows.textContent = "";
+      list.forEach(function (entry, index) {
+        var row = template.content.firstElementChild.cloneNode(true);
+        var name = row.querySelector("[data-team-name]");
+        var set = function (selector, text) { row.querySelector(selector).textContent = text; };
+        name.textContent = entry.name || texts.unnamed;
+        name.id = key + "-" + index;
+        row.setAttribute("data-team-entry", entry.id);
+        row.setAttribute("data-total", entry.total);
+        row.setAttribute("data-band", entry.band);
+        row.querySelector("[data-team-older]").hidden = current(entry);
+        set("[data-team-date]", showDate(entry.date));
+        set("[data-team-total]", entry.total);
+        set("[data-team-band]", shownBand(entry));
+        all(row, "[data-team-dimension]").forEach(function (cell) {
+          var id = cell.getAttribute("data-team-dimension");
+          var score = has(entry.scores, id) ? entry.scores[id] : "—";
+          showCell(cell, score, current(entry) ? score / maxima[id] : null);
+        });
+        all(row, "button").forEach(function (button) { button.setAttribute("aria-describedby", name.id); });
+        rows.appendChild(row);
+      });
+      var stats = summary();
+      var shown = {
+        "[data-team-empty]": !list.length, "[data-team-grid]": list.length, "[data-team-average-row]": stats,
+        "[data-team-note='average']": stats, "[data-team-weakest]": stats && stats.weakest,
+        "[data-team-note='older']": !list.every(current)
+      };
+      Object.keys(shown).forEach(function (selector) {
+        if (one(selector)) one(selector).hidden = !shown[selector];
+      });
+      if (!stats) return;
+      one("[data-team-average-total]").textContent = decimal.format(stats.total);
+      dimensions.forEach(function (id) {
+        var share = percent.format(stats.ratios[id]);
+        var advice = one("[data-team-weakest-dimension='" + id + "']");
+        showCell(one("[data-team-average='" + id + "']"), share, stats.ratios[id]);
+        advice.hidden = id !== stats.weakest;
+        advice.querySelector("[data-team-weakest-value]").textContent = share;
+      });
+    }
+
+    /* ── saving, opening, deleting ────────────────────────────────────────── */
+
+    function setEditing(entry) {
+      editing = entry ? entry.id : null;
+      one("[data-save-label='new']").hidden = !!entry;
+      one("[data-save-label='update']").hidden = !entry;
+      one("[data-quiz-save-new]").hidden = !entry;
+    }
+
+    function save(asNew) {
+      var entry = scored(api.answers());
+      var old = !asNew && byId(editing);
+      if (!entry.complete) return notice("incomplete");
+      delete entry.complete;
+      entry.name = subject.value.trim();
+      entry.id = old ? old.id : newId();
+      entry.date = old ? old.date : today();
+      entries = entries.filter(function (e) { return e !== old; }).concat([entry]);
+      setEditing(entry);
+      notice(write() ? "saved" : "unavailable");
+      render();
+    }
+
+    function open(entry) {
+      api.load(api.carryOver(entry.answers, current(entry) ? null : entry.keys || {}).answers);
+      subject.value = entry.name;
+      setEditing(entry);
+      notice(current(entry) ? "opened" : "opened-older", person(entry));
+      subject.focus();
+    }
+
+    function confirm(entry, then) {
+      var box = one("[data-team-confirm]");
+      var text = box.querySelector("[data-team-confirm-text='one']");
+      text.textContent = entry ? fill(text.getAttribute("data-quiz-fill"), person(entry)) : "";
+      text.hidden = !entry;
+      box.querySelector("[data-team-confirm-text='all']").hidden = !!entry;
+      box.hidden = false;
+      confirmed = then;
+      box.querySelector("[data-team-confirm-no]").focus();
+    }
+
+    function remove(ids) {
+      entries = entries.filter(function (entry) { return ids.indexOf(entry.id) < 0; });
+      if (ids.indexOf(editing) >= 0) setEditing(null);
+      notice(write() ? "deleted" : "unavailable");
+      render();
+      heading.focus();
+    }
+
+    /* ── CSV: one row per assessment, columns named `Label [key]` ─────────── */
+
+    function exportCsv() {
+      // This quiz's questions, then any that only older assessments answered: nothing is left out.
+      var ids = questions.slice();
+      entries.forEach(function (entry) {
+        Object.keys(entry.answers).forEach(function (id) { if (ids.indexOf(id) < 0) ids.push(id); });
+      });
+      var keys = ["name", "date", "version"].concat(ids.map(function (id) { return "q:" + id; }), ["total", "band"],
+        dimensions.map(function (id) { return "d:" + id; }));
+      var lines = [keys.map(function (column) { return (texts[column] || column.slice(2)) + " [" + column + "]"; })];
+      sorted().forEach(function (entry) {
+        lines.push([entry.name, entry.date, entry.version].concat(ids.map(function (id) {
+          return has(entry.answers, id) ? LETTERS.charAt(entry.answers[id]) : "";
+        }), [entry.total, entry.band + 1 + " – " + shownBand(entry)], dimensions.map(function (id) {
+          return has(entry.scores, id) ? entry.scores[id] : "";
+        })));
+      });
+      var link = document.createElement("a");
+      link.href = URL.createObjectURL(new Blob(["\ufeff" + lines.map(function (values) {
+        return values.map(function (value) { return csvCell(value, separator); }).join(separator);
+      }).join("\r\n") + "\r\n"], { type: "text/csv;charset=utf-8" }));
+      link.download = api.quiz.id + "-" + today() + ".csv";
+      document.body.appendChild(link).click();
+      link.remove();
+    }
+
+    // The entries of an export (of either language), or a message for each row it cannot read.
+    function readCsv(text) {
+      text = text.replace(/^\ufeff/, "");
+      var rows = parseCsv(text, /\[name\]\s*"?;/.test(text.split("\n")[0]) ? ";" : ",");
+      var keys = rows.shift().map(function (title) { return (/\[([^\]]+)\]\s*$/.exec(title) || [])[1]; });
+      if (["name", "date", "version"].some(function (column) { return keys.indexOf(column) < 0; })) return null;
+      var problems = [];
+      var found = rows.map(function (row, index) {
+        var entry = { name: "", answers: {}, scores: {}, keys: {} };
+        var bad = null;
+        keys.forEach(function (column, at) {
+          var value = (row[at] || "").trim();
+          var id = column && column.slice(2);
+          var band = /^(\d+) – (.*)$/.exec(value);
+          var ok = true;
+          if (column === "name") entry.name = value.replace(/^'(?=[=+\-@\t\r])/, "");
+          else if (column === "date") ok = (entry.date = isoDate(value));
+          else if (column === "version") ok = /^[0-9a-f]{12}$/.test(entry.version = value);
+          else if (column === "total") ok = /^\d+$/.test(value) && (entry.total = +value) >= 0;
+          else if (column === "band") ok = band && (entry.band = band[1] - 1, entry.bandTitle = band[2]);
+          else if (/^q:/.test(column) && value) ok = (entry.answers[id] = LETTERS.indexOf(value.toUpperCase())) >= 0;
+          else if (/^d:/.test(column) && value) ok = /^\d+$/.test(value) && (entry.scores[id] = +value) >= 0;
+          if (!ok && !bad) bad = { row: index + 2, column: texts[column] || id, value: value };
+        });
+        if (!bad && current(entry)) {
+          // Scores of this version come from the answers, with the same rules as the page.
+          var missing = api.quiz.questions.filter(function (q) {
+            return !(entry.answers[q.id] >= 0 && entry.answers[q.id] < q.inputs.length);
+          })[0];
+          var fresh = scored(api.carryOver(entry.answers, null).answers);
+          if (missing) bad = { row: index + 2, column: texts["q:" + missing.id], value: LETTERS.charAt(entry.answers[missing.id]) };
+          else if (fresh.total !== entry.total) problems.push(fill(texts["wrong-total"], { row: index + 2, value: entry.total }));
+          delete fresh.complete;
+          entry = Object.assign(fresh, { name: entry.name, date: entry.date });
+        }
+        if (bad) problems.push(fill(texts.unreadable, bad));
+        return entry;
+      });
+      return { problems: problems, entries: found };
+    }
+
+    function importCsv(text) {
+      var found = readCsv(text);
+      var list = one("[data-team-import-problems]");
+      if (!found) return notice("not-export");
+      list.textContent = "";
+      found.problems.forEach(function (message) { list.appendChild(document.createElement("li")).textContent = message; });
+      if (found.problems.length) return notice("import-failed");
+      var known = entries.map(signature);
+      var added = found.entries.filter(function (entry) {
+        entry.id = newId();
+        return known.indexOf(signature(entry)) < 0 && known.push(signature(entry));
+      });
+      entries = entries.concat(added);
+      notice(write() ? "imported" : "unavailable", { value: added.length });
+      render();
+    }
+
+    /* ── wiring ───────────────────────────────────────────────────────────── */
+
+    all(root.querySelector("[data-team-texts]").content, "[data-team-text]").forEach(function (element) {
+      texts[element.getAttribute("data-team-text")] = element.textContent;
+    });
+    dimensions.forEach(function (id) { maxima[id] = empty[id].max; });
+    heading.tabIndex = -1;
+    all(form, "[data-team-live]").forEach(function (element) { element.hidden = false; });
+    one("[data-team-nojs]").hidden = true;
+    read();
+    render();
+
+    form.addEventListener("click", function (event) {
+      var button = event.target.closest("button");
+      var is = function (name) { return button && button.hasAttribute(name); };
+      var row = button && button.closest("[data-team-entry]");
+      var entry = row && byId(row.getAttribute("data-team-entry"));
+      if (is("data-quiz-save") || is("data-quiz-save-new")) save(is("data-quiz-save-new"));
+      if (is("data-quiz-reset")) {
+        setEditing(null);
+        subject.value = "";
+        notice("");
+      }
+      if (is("data-team-open")) open(entry);
+      if (is("data-team-delete")) confirm(entry, function () { remove([entry.id]); });
+      if (is("data-team-delete-all")) confirm(null, function () { remove(entries.map(function (e) { return e.id; })); });
+      if (is("data-team-confirm-yes") || is("data-team-confirm-no")) {
+        one("[data-team-confirm]").hidden = true;
+        if (is("data-team-confirm-yes")) confirmed();
+        else heading.focus();
+      }
+      if (is("data-team-export")) exportCsv();
+      if (is("data-team-print")) {
+        document.documentElement.classList.add("quiz-print-team");
+        window.print();
+      }
+    });
+    window.addEventListener("afterprint", function () { document.documentElement.classList.remove("quiz-print-team"); });
+    one("[data-team-import]").addEventListener("change", function (event) {
+      var file = event.target.files[0];
+      event.target.value = "";
+      if (file) file.text().then(importCsv);
+    });
+  }
+
+  function initAll() {
+    all(document, "form[data-quiz][data-quiz-ready]").forEach(init);
+  }
+
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(initAll);
+  } else {
+    initAll();
+  }
+})();
