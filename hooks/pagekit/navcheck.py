@@ -40,7 +40,7 @@ def check_nav(config: NavConfig, default_pages: set[str], other_pages: Mapping[s
             titles.add(title)
             for language, translated in config.translations.items():
                 if title not in translated:
-                    where = " → ".join(str(step) for step in config.translation_paths[language])
+                    where = f"plugins → i18n → languages → {language} → nav_translations"
                     problems.append(
                         Problem(
                             config.config_file,
