@@ -1,0 +1,72 @@
+"""French typography in every text of every French page, whatever wrote it (Markdown, YAML, templates)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from bs4 import BeautifulSoup, Comment
+
+from conftest import DEFAULT_LANGUAGE, LANGUAGES, SLUGS, BuiltSite
+from pagekit.typography import VERBATIM, apply
+
+FRENCH = [language for language in LANGUAGES if language == "fr"]
+# An ordinary or wrong space where French wants a no-break one.
+WRONG = {
+    "space before ; ! ?": re.compile(r"[ \u00a0][;!?]"),
+    "space before :": re.compile(r" :"),
+    "space after «": re.compile(r"« "),
+    "space before »": re.compile(r" »"),
+}
+
+
+def texts_of(soup: BeautifulSoup, language: str) -> list[str]:
+    """The page's own text: not code, not text marked as another language."""
+    found = []
+    for node in soup.find_all(string=True):
+        if isinstance(node, Comment) or any(parent.name in VERBATIM for parent in node.parents):
+            continue
+        marked = next((parent["lang"] for parent in node.parents if parent.get("lang")), language)
+        if marked.split("-")[0] == language:
+            found.append(str(node))
+    found += [element["data-quiz-fill"] for element in soup.find_all(attrs={"data-quiz-fill": True})]
+    return found
+
+
+@pytest.mark.parametrize("language", FRENCH)
+@pytest.mark.parametrize("slug", [*SLUGS, "404"])
+def test_french_pages_have_french_typography(site: BuiltSite, slug: str, language: str) -> None:
+    soup = site.soup(slug, DEFAULT_LANGUAGE if slug == "404" else language)
+    wrong = [
+        f"{name}: …{text[max(0, match.start() - 25) : match.end() + 5]}…"
+        for text in texts_of(soup, language)
+        for name, pattern in WRONG.items()
+        for match in pattern.finditer(text)
+    ]
+    assert wrong == []
+
+
+@pytest.mark.parametrize(
+    ("html", "expected"),
+    [
+        ("<p>Note : voir</p>", "<p>Note\u00a0: voir</p>"),
+        ("<p>Vraiment ? Oui ; non !</p>", "<p>Vraiment\u202f? Oui\u202f; non\u202f!</p>"),
+        ("<p>« guillemets »</p>", "<p>«\u00a0guillemets\u00a0»</p>"),
+        ("<p>Espace insécable déjà tapé\u00a0?</p>", "<p>Espace insécable déjà tapé\u202f?</p>"),
+        ("<p><code>a : b</code> <pre>x ; y</pre></p>", "<p><code>a : b</code> <pre>x ; y</pre></p>"),
+        (
+            '<a href="a.html#x" title="Titre : oui">http://x.fr à 10:30</a>',
+            '<a href="a.html#x" title="Titre : oui">http://x.fr à 10:30</a>',
+        ),
+        ('<p data-quiz-fill="Ouverte : {name}"></p>', '<p data-quiz-fill="Ouverte\u00a0: {name}"></p>'),
+    ],
+    ids=["colon", "narrow", "quotes", "typed-nbsp", "code", "attributes-and-urls", "filled-text"],
+)
+def test_french_rules(html: str, expected: str) -> None:
+    assert apply(html, "fr") == expected
+
+
+def test_other_languages_are_left_as_written() -> None:
+    assert apply("<p>Note : see « this » !</p>", "en") == "<p>Note : see « this » !</p>"
+    marked = '<p>Voir : <span lang="en">Note : this</span> ; <br>fin ?</p>'
+    assert apply(marked, "fr") == '<p>Voir\u00a0: <span lang="en">Note : this</span>\u202f; <br>fin\u202f?</p>'
