@@ -236,7 +236,8 @@ def page_markdown(page: SyntheticPage, pages: list[SyntheticPage], language: str
     colon = " :" if language == "fr" else ":"
     lines = [
         "---",
-        f'description: "{sentence(rng, language, 14)[:150]}"',
+        # 120 to 160 characters, as the content check asks.
+        f'description: "{(sentence(rng, language, 14) + " " + sentence(rng, language, 14))[:150]}"',
         "---",
         "",
         f"# {labels['page']} {page.number}{colon} {rng.choice(WORDS[language])} {rng.choice(WORDS[language])}",
@@ -274,6 +275,16 @@ def page_markdown(page: SyntheticPage, pages: list[SyntheticPage], language: str
     return "\n".join(lines)
 
 
+def with_nav_translations(config_text: str, pages: list[SyntheticPage]) -> str:
+    """The English titles of the synthetic parts and chapters, under the English nav_translations."""
+    titles = {f"Partie {page.part + 1}": f"Part {page.part + 1}" for page in pages}
+    titles |= {f"Chapitre {page.chapter + 1}": f"Chapter {page.chapter + 1}" for page in pages}
+    marker = "nav_translations:\n"
+    at = config_text.index(marker, config_text.index("- locale: en")) + len(marker)
+    lines = "".join(f"            {french}: {english}\n" for french, english in titles.items())
+    return config_text[:at] + lines + config_text[at:]
+
+
 def nav_block(config_text: str, pages: list[SyntheticPage]) -> str:
     """The real `nav:` followed by the synthetic pages in parts and chapters."""
     real = top_level_block(config_text, "nav")
@@ -301,7 +312,8 @@ def write_site(dest: Path, pages: int, with_quiz: bool, config_text: str) -> Non
             )
     if not with_quiz:
         strip_quiz_markers(docs)
-    config = without_top_level_keys(config_text, ["nav"]).rstrip("\n") + "\n\n" + nav_block(config_text, synthetic)
+    config = without_top_level_keys(with_nav_translations(config_text, synthetic), ["nav"])
+    config = config.rstrip("\n") + "\n\n" + nav_block(config_text, synthetic)
     (dest / "mkdocs.yml").write_text(config, encoding="utf-8")
 
 

@@ -11,7 +11,10 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
+import tempfile
 from collections.abc import Callable
+from importlib.metadata import version
 from pathlib import Path
 
 import rcssmin
@@ -23,8 +26,11 @@ from mkdocs.exceptions import PluginError
 
 log = logging.getLogger("mkdocs.hooks.assets")
 
-# Minified text by source digest: `mkdocs serve` keeps the module, so unchanged sources cost nothing.
+# Minified text by source digest: kept in memory (`mkdocs serve` keeps the module) and on disk, in the
+# system's temporary folder, so a new `mkdocs build` does not parse unchanged scripts again (0.4 s).
 _minified: dict[str, str] = {}
+CACHE = Path(tempfile.gettempdir()) / "kam-guide-minified"
+MINIFIER_VERSIONS = f"calmjs.parse {version('calmjs.parse')}, rcssmin {version('rcssmin')}"
 
 
 def minify_script(source: str) -> str:
@@ -43,10 +49,28 @@ def on_post_build(config: MkDocsConfig) -> None:
         if minify is None or not target.is_file():
             continue  # a language built into a sub-folder uses the root's assets
         text = source.read_text(encoding="utf-8")
-        digest = hashlib.sha256(f"{source.suffix}\0{text}".encode()).hexdigest()
-        if digest not in _minified:
-            try:
-                _minified[digest] = minify(text)
-            except ECMASyntaxError as error:
-                raise PluginError(f"{source}: cannot minify this script ({error}); write it in ES5 syntax") from None
-        target.write_text(_minified[digest], encoding="utf-8")
+        target.write_text(_cached(text, source, minify), encoding="utf-8")
+
+
+def _cached(text: str, source: Path, minify: Callable[[str], str]) -> str:
+    digest = hashlib.sha256(f"{MINIFIER_VERSIONS}\0{source.suffix}\0{text}".encode()).hexdigest()
+    if digest in _minified:
+        return _minified[digest]
+    stored = CACHE / digest
+    try:
+        _minified[digest] = stored.read_text(encoding="utf-8")
+        return _minified[digest]
+    except OSError:
+        pass
+    try:
+        _minified[digest] = minify(text)
+    except ECMASyntaxError as error:
+        raise PluginError(f"{source}: cannot minify this script ({error}); write it in ES5 syntax") from None
+    try:
+        CACHE.mkdir(exist_ok=True)
+        partial = CACHE / f"{digest}.{os.getpid()}"
+        partial.write_text(_minified[digest], encoding="utf-8")
+        partial.replace(stored)  # atomic: parallel builds never read half a file
+    except OSError:
+        log.debug("cannot cache minified %s in %s", source, CACHE)
+    return _minified[digest]

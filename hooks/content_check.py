@@ -35,8 +35,9 @@ def on_pre_build(config: MkDocsConfig) -> None:
     global _site_root
     root = Path(config.config_file_path).parent
     languages = tuple(site_languages(config))
-    if build_language(config) == languages[0]:
-        _site_root = config.site_dir
+    if build_language(config) != languages[0]:
+        return  # the default language's build, the first, checked every language
+    _site_root = config.site_dir
     page_set, problems = read_page_set(Path(config.docs_dir), languages)
     kinds = [
         MarkerKind(kind, frozenset(data_file_ids(root / folder)), f"in {folder}/")
