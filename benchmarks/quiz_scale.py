@@ -17,6 +17,7 @@ import time
 from pathlib import Path
 
 import yaml
+
 from _common import ROOT, build, copy_project, machine, summarize, table, temp_dir
 
 sys.path.insert(0, str(ROOT / "hooks"))
