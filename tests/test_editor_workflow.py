@@ -81,6 +81,8 @@ def edit_as_an_editor(project: Path) -> None:
     for language in LANGUAGES:
         suffix = "" if language == LANGUAGES[0] else f".{language}"
         (project / "docs" / f"{SLUG}{suffix}.md").write_text(page_text(language), encoding="utf-8")
+        home = project / "docs" / f"index{suffix}.md"  # the guide's step 4: a reader path to it
+        home.write_text(home.read_text(encoding="utf-8") + f"\n[{TITLES[language]}]({SLUG}.md)\n", encoding="utf-8")
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8").rstrip("\n") + f"\n  - {TITLES[LANGUAGES[0]]}: {SLUG}.md\n"
     for language in LANGUAGES[1:]:

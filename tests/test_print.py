@@ -29,5 +29,5 @@ def test_canvas_prints_on_one_a4_sheet(site: BuiltSite, page, language: str) -> 
         assert pdf_pages(page) == 1, f"{slug} ({language}) no longer fits one A4 sheet"
         page.emulate_media(media="print")
         assert page.locator("#how-to-use").is_hidden()  # the instructions stay on screen
-        assert page.locator("#canvas ~ table").first.is_visible()
+        assert page.locator("article table").first.is_visible()
         page.emulate_media(media="screen")
