@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 
 import pytest
-from bs4 import BeautifulSoup, Comment
+from bs4 import BeautifulSoup
 
 from conftest import LANGUAGES, ROOT, SLUGS, BuiltSite
-from pagekit.typography import VERBATIM
+from pagetext import own_texts
 
 GUIDE = ROOT / "CONTRIBUTING.md"
 HEADING = "## Style sheet: one term per concept"
@@ -45,17 +45,9 @@ def pattern(term: str) -> re.Pattern[str]:
 
 
 def own_text(soup: BeautifulSoup, language: str) -> str:
-    """The page's text in its own language, without code or text marked as another language."""
-    found = []
-    article = soup.find("article") or soup
-    for node in article.find_all(string=True):
-        if isinstance(node, Comment) or any(parent.name in VERBATIM for parent in node.parents):
-            continue
-        marked = next((parent["lang"] for parent in node.parents if parent.get("lang")), language)
-        if marked.split("-")[0] == language:
-            found.append(str(node))
-    found += [element["data-quiz-fill"] for element in article.find_all(attrs={"data-quiz-fill": True})]
-    return " ".join(found).replace("’", "'").replace("\u00a0", " ").replace("\u202f", " ")
+    """The article's text in its own language, as one string with plain spaces and apostrophes."""
+    text = " ".join(own_texts(soup.find("article") or soup, language))
+    return text.replace("’", "'").replace("\u00a0", " ").replace("\u202f", " ")
 
 
 def test_the_style_sheet_is_readable() -> None:

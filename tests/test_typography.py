@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 
 import pytest
-from bs4 import BeautifulSoup, Comment
 
 from conftest import DEFAULT_LANGUAGE, LANGUAGES, SLUGS, BuiltSite
-from pagekit.typography import VERBATIM, apply
+from pagekit.typography import apply
+from pagetext import own_texts
 
 FRENCH = [language for language in LANGUAGES if language == "fr"]
 # An ordinary or wrong space where French wants a no-break one.
@@ -20,26 +20,13 @@ WRONG = {
 }
 
 
-def texts_of(soup: BeautifulSoup, language: str) -> list[str]:
-    """The page's own text: not code, not text marked as another language."""
-    found = []
-    for node in soup.find_all(string=True):
-        if isinstance(node, Comment) or any(parent.name in VERBATIM for parent in node.parents):
-            continue
-        marked = next((parent["lang"] for parent in node.parents if parent.get("lang")), language)
-        if marked.split("-")[0] == language:
-            found.append(str(node))
-    found += [element["data-quiz-fill"] for element in soup.find_all(attrs={"data-quiz-fill": True})]
-    return found
-
-
 @pytest.mark.parametrize("language", FRENCH)
 @pytest.mark.parametrize("slug", [*SLUGS, "404"])
 def test_french_pages_have_french_typography(site: BuiltSite, slug: str, language: str) -> None:
     soup = site.soup(slug, DEFAULT_LANGUAGE if slug == "404" else language)
     wrong = [
         f"{name}: …{text[max(0, match.start() - 25) : match.end() + 5]}…"
-        for text in texts_of(soup, language)
+        for text in own_texts(soup, language)
         for name, pattern in WRONG.items()
         for match in pattern.finditer(text)
     ]

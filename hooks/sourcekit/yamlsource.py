@@ -13,7 +13,7 @@ are explained in editors' words (see `syntaxhelp`).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NoReturn
 
 import yaml
 from yaml.constructor import ConstructorError, SafeConstructor
@@ -130,37 +130,30 @@ def _check_structure(text: str, file: str) -> None:
     try:
         for event in yaml.parse(text, Loader=_Loader):
             if isinstance(event, AliasEvent):
-                line, column = _mark(event)
-                raise SourceError(
-                    [
-                        Problem(
-                            file,
-                            line,
-                            column,
-                            f"`*{event.anchor}` repeats a value marked `&{event.anchor}` (a YAML alias): "
-                            "these files do not use anchors and aliases; write the value out in full",
-                        )
-                    ]
+                _refuse(
+                    file,
+                    event,
+                    f"`*{event.anchor}` repeats a value marked `&{event.anchor}` (a YAML alias): "
+                    "these files do not use anchors and aliases; write the value out in full",
                 )
             if isinstance(event, CollectionStartEvent):
                 depth += 1
                 if depth > MAX_DEPTH:
-                    line, column = _mark(event)
-                    raise SourceError(
-                        [
-                            Problem(
-                                file,
-                                line,
-                                column,
-                                f"values are nested more than {MAX_DEPTH} levels deep here; "
-                                "a quiz or simulator file needs at most 6: check the brackets and indentation",
-                            )
-                        ]
+                    _refuse(
+                        file,
+                        event,
+                        f"values are nested more than {MAX_DEPTH} levels deep here; "
+                        "a quiz or simulator file needs at most 6: check the brackets and indentation",
                     )
             elif isinstance(event, CollectionEndEvent):
                 depth -= 1
     except yaml.YAMLError as error:
         raise SourceError([_explain(error, text, file)]) from None
+
+
+def _refuse(file: str, event: yaml.Event, message: str) -> NoReturn:
+    line, column = _mark(event)
+    raise SourceError([Problem(file, line, column, message)])
 
 
 def _mark(event: yaml.Event) -> tuple[int, int]:
