@@ -411,3 +411,15 @@ def test_dark_scheme_team_has_no_axe_violation(site: BuiltSite, browser) -> None
     results = Axe().run(page)
     context.close()
     assert results.violations_count == 0, results.generate_report()
+
+
+def test_another_name_saves_another_assessment(site: BuiltSite, page) -> None:  # type: ignore[no-untyped-def]
+    open_page(page, site, "en")
+    page.locator(f"{FORM} [data-quiz-subject]").fill("Anne")
+    answer_quickly(page, ANSWERS["Anne"])
+    page.locator(f"{FORM} [data-quiz-save]").click()
+    # Straight on to the next KAM without "Start again": Anne's assessment must stay.
+    page.locator(f"{FORM} [data-quiz-subject]").fill("Bruno")
+    answer_quickly(page, ANSWERS["Bruno"])
+    page.locator(f"{FORM} [data-quiz-save]").click()
+    assert table(page) == [expected_row("Anne", ANSWERS["Anne"]), expected_row("Bruno", ANSWERS["Bruno"])]

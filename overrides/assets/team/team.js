@@ -438,6 +438,10 @@
         window.print();
       }
     });
+    // Another name is another person's assessment: never overwrite the one just saved or opened.
+    subject.addEventListener("input", function () {
+      if (editing && byId(editing).name !== subject.value.trim()) setEditing(null);
+    });
     window.addEventListener("afterprint", function () { document.documentElement.classList.remove("quiz-print-team"); });
     one("[data-team-import]").addEventListener("change", function (event) {
       var file = event.target.files[0];
