@@ -52,6 +52,8 @@ class _AnchorLink:
 
 
 _anchor_links: list[_AnchorLink] = []
+# quiz id → (the quiz object read, what _read_texts found in it)
+_texts_read: dict[str, tuple[Quiz, list[tuple[SourceSpot, list[str], list[str]]]]] = {}
 
 
 # ─── Hooks ──────────────────────────────────────────────────────────────────
@@ -133,7 +135,7 @@ def _renderer(config: MkDocsConfig) -> QuizRenderer:
 
 
 def _check_texts(quiz: Quiz, page: Page, files: Files, config: MkDocsConfig) -> list[Problem]:
-    """The quiz's Markdown texts in every language, once per version of the quiz and page showing it.
+    """The quiz's Markdown texts in every language, for the page that shows it.
 
     Done in the default language's build, the first, before any page is written: links resolve
     from the page that shows the quiz (anchors wait for on_env), and the site's Markdown
@@ -141,28 +143,42 @@ def _check_texts(quiz: Quiz, page: Page, files: Files, config: MkDocsConfig) -> 
     """
     if build_language(config) != site_languages(config)[0]:
         return []  # the default language's build checked every language already
-    convert = site_markdown(config)
     root = Path(config.config_file_path).parent
     problems = []
-    for _name, texts in markdown_fields(quiz):
-        for language in quiz.languages:
-            source = markdown_source(texts[language])
-            spot = _spot(texts, language)
-            problems += [
-                spot.problem(
-                    f"this text produces {finding}, which could run code in readers' browsers: quiz texts "
-                    "may use Markdown emphasis, lists, and links to pages or web addresses only"
-                )
-                for finding in dict.fromkeys(active_content(convert(source)))
-            ]
-            problems += _check_links(source, spot, page, files, root)
+    for spot, links, findings in _read_texts(quiz, config):
+        problems += [
+            spot.problem(
+                f"this text produces {finding}, which could run code in readers' browsers: quiz texts "
+                "may use Markdown emphasis, lists, and links to pages or web addresses only"
+            )
+            for finding in findings
+        ]
+        problems += _check_links(links, spot, page, files, root)
     return problems
 
 
-def _check_links(source: str, spot: SourceSpot, page: Page, files: Files, root: Path) -> list[Problem]:
+def _read_texts(quiz: Quiz, config: MkDocsConfig) -> list[tuple[SourceSpot, list[str], list[str]]]:
+    """Each Markdown text's place, links and active content: once per version of a quiz, whatever
+    the number of pages that show it."""
+    cached = _texts_read.get(quiz.id)
+    if cached is not None and cached[0] is quiz:
+        return cached[1]
+    convert = site_markdown(config)
+    read = []
+    for _name, texts in markdown_fields(quiz):
+        for language in quiz.languages:
+            source = markdown_source(texts[language])
+            read.append(
+                (_spot(texts, language), links_in(source), list(dict.fromkeys(active_content(convert(source)))))
+            )
+    _texts_read[quiz.id] = (quiz, read)
+    return read
+
+
+def _check_links(links: list[str], spot: SourceSpot, page: Page, files: Files, root: Path) -> list[Problem]:
     """Links of one quiz text, resolved from the page that shows it, reported at their YAML line."""
     problems = []
-    for written in links_in(source):
+    for written in links:
         if is_web_or_mail(written):
             continue  # a web address, or a scheme active_content has refused
         path, _, anchor = written.partition("#")

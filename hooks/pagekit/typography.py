@@ -19,6 +19,7 @@ TOKEN = re.compile(r"<!--.*?-->|<(/?)([a-zA-Z][\w-]*)[^>]*>|[^<]+|<", re.DOTALL)
 TEXT_ATTRIBUTES = re.compile(r'(\sdata-quiz-fill=")([^"]*)(")')
 
 _SPACE = f"[ {NBSP}{NNBSP}]"
+MARKS = re.compile("[;:!?«»]")  # text without them needs no rule
 FRENCH_RULES = [
     (re.compile(rf"{_SPACE}+([;!?])"), rf"{NNBSP}\1"),
     (re.compile(rf"{_SPACE}+:"), f"{NBSP}:"),
@@ -51,22 +52,24 @@ def apply(html: str, language: str) -> str:
     if rule is None:
         return html
     pieces = []
-    open_tags: list[tuple[str, bool]] = []  # (tag, text inside is left alone)
+    kept: tuple[str, int] | None = None  # (tag, nesting) of the element whose text is left alone
     for match in TOKEN.finditer(html):
         token = match.group(0)
-        closing, tag = match.group(1), (match.group(2) or "").lower()
-        left_alone = bool(open_tags) and open_tags[-1][1]
-        if tag and closing:
-            while open_tags and open_tags.pop()[0] != tag:
-                pass
-        elif tag:
-            other = LANG.search(token)
-            alone = left_alone or tag in VERBATIM or bool(other and other.group(1).split("-")[0] != language)
-            if tag not in VOID and not token.endswith("/>"):
-                open_tags.append((tag, alone))
-            if not alone:
+        tag = match.group(2)
+        if tag is None:
+            if kept is None and token[0] != "<" and MARKS.search(token):
+                token = rule(token)
+        elif kept is not None:
+            if tag.lower() == kept[0] and not token.endswith("/>"):
+                depth = kept[1] + (-1 if match.group(1) else 1)
+                kept = (kept[0], depth) if depth else None
+        elif not match.group(1):
+            name = tag.lower()
+            other = LANG.search(token) if "lang=" in token else None
+            if name in VERBATIM or (other and other.group(1).split("-")[0] != language):
+                if name not in VOID and not token.endswith("/>"):
+                    kept = (name, 1)
+            elif "data-quiz-fill" in token:
                 token = TEXT_ATTRIBUTES.sub(lambda m: m.group(1) + rule(m.group(2)) + m.group(3), token)
-        elif not token.startswith("<") and not left_alone:
-            token = rule(token)
         pieces.append(token)
     return "".join(pieces)

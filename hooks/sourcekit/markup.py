@@ -31,8 +31,20 @@ def links_in(text: str) -> list[str]:
     return collector.targets
 
 
+# Cheap test first: HTML that matches none of these holds nothing active_content would report.
+MAYBE_ACTIVE = re.compile(
+    r"<(?:" + "|".join(ACTIVE_TAGS) + r")\b"
+    r"|\son[a-z]+\s*=|\s(?:style|srcdoc)\s*="
+    r"|\s(?:" + "|".join(re.escape(name) for name in URL_ATTRIBUTES) + r")\s*=\s*[\"']?\s*"
+    r"(?:(?!(?:https?|mailto|tel):)[a-zA-Z][a-zA-Z0-9+.-]*:|[^\"'>\s]*&)",
+    re.IGNORECASE,
+)
+
+
 def active_content(html: str) -> list[str]:
     """What in `html` would run code or style the page: `onclick="…"`, `<script>`, `javascript:…`."""
+    if not MAYBE_ACTIVE.search(html):
+        return []
     collector = _Collector()
     collector.feed(html)
     collector.close()
