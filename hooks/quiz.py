@@ -20,11 +20,10 @@ from buildlog import fail
 from markers import MARKER_FOLDERS, replace_markers
 from pageassets import require_assets
 from pagelang import build_language, page_language, site_languages
-from pagemarkdown import site_markdown
 from quizkit.catalog import QuizCatalog
 from quizkit.model import Quiz
 from quizkit.quality import writing_notes
-from quizkit.render import QuizRenderer, markdown_fields, markdown_source
+from quizkit.render import QuizRenderer, markdown_fields, parts_in
 from quizkit.scoring import band_shares
 from sourcekit.fields import Localized, LocalizedText, SourceSpot
 from sourcekit.markup import active_content, is_web_or_mail, links_in
@@ -52,8 +51,6 @@ class _AnchorLink:
 
 
 _anchor_links: list[_AnchorLink] = []
-# quiz id → (the quiz object read, what _read_texts found in it)
-_texts_read: dict[str, tuple[Quiz, list[tuple[SourceSpot, list[str], list[str]]]]] = {}
 
 
 # ─── Hooks ──────────────────────────────────────────────────────────────────
@@ -98,6 +95,28 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return markdown
 
 
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    # The quiz's texts as the site's Markdown converted them (attr_list, link targets):
+    # nothing active may come out. Before the page is written; a failed build leaves no site.
+    if not page.meta.get("quiz_ids"):
+        return html
+    language = page_language(page, config)
+    problems = []
+    for quiz_id, parts in parts_in(html).items():
+        fields = dict(markdown_fields(_quizzes[quiz_id]))
+        for name, converted in parts.items():
+            problems += [
+                _spot(fields[name], language).problem(
+                    f"this text produces {finding}, which could run code in readers' browsers: quiz texts "
+                    "may use Markdown emphasis, lists, and links to pages or web addresses only"
+                )
+                for finding in dict.fromkeys(active_content(converted))
+            ]
+    if problems:
+        fail("Quiz texts", problems, log)
+    return html
+
+
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     # Every page is rendered, none is written: the anchors pages hold are known. MkDocs
     # would report a broken anchor against the page showing the quiz; say where it was
@@ -135,44 +154,19 @@ def _renderer(config: MkDocsConfig) -> QuizRenderer:
 
 
 def _check_texts(quiz: Quiz, page: Page, files: Files, config: MkDocsConfig) -> list[Problem]:
-    """The quiz's Markdown texts in every language, for the page that shows it.
+    """Links of the quiz's Markdown texts, in every language, resolved from the page that shows it.
 
-    Done in the default language's build, the first, before any page is written: links resolve
-    from the page that shows the quiz (anchors wait for on_env), and the site's Markdown
-    must not turn a text into active HTML (attr_list, raw link targets).
+    Done in the default language's build, the first, before any page is written; anchors wait
+    for on_env, when every page is rendered.
     """
     if build_language(config) != site_languages(config)[0]:
         return []  # the default language's build checked every language already
     root = Path(config.config_file_path).parent
     problems = []
-    for spot, links, findings in _read_texts(quiz, config):
-        problems += [
-            spot.problem(
-                f"this text produces {finding}, which could run code in readers' browsers: quiz texts "
-                "may use Markdown emphasis, lists, and links to pages or web addresses only"
-            )
-            for finding in findings
-        ]
-        problems += _check_links(links, spot, page, files, root)
-    return problems
-
-
-def _read_texts(quiz: Quiz, config: MkDocsConfig) -> list[tuple[SourceSpot, list[str], list[str]]]:
-    """Each Markdown text's place, links and active content: once per version of a quiz, whatever
-    the number of pages that show it."""
-    cached = _texts_read.get(quiz.id)
-    if cached is not None and cached[0] is quiz:
-        return cached[1]
-    convert = site_markdown(config)
-    read = []
     for _name, texts in markdown_fields(quiz):
         for language in quiz.languages:
-            source = markdown_source(texts[language])
-            read.append(
-                (_spot(texts, language), links_in(source), list(dict.fromkeys(active_content(convert(source)))))
-            )
-    _texts_read[quiz.id] = (quiz, read)
-    return read
+            problems += _check_links(links_in(texts[language]), _spot(texts, language), page, files, root)
+    return problems
 
 
 def _check_links(links: list[str], spot: SourceSpot, page: Page, files: Files, root: Path) -> list[Problem]:
