@@ -7,6 +7,7 @@ Only a space already there is replaced: `http://` and `10:30` stay as they are.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 
@@ -14,12 +15,10 @@ NBSP = "\u00a0"
 NNBSP = "\u202f"
 # Elements whose text is code or not text at all.
 VERBATIM = {"code", "pre", "kbd", "samp", "script", "style", "textarea", "svg", "math"}
-TOKEN = re.compile(r"<!--.*?-->|<(/?)([a-zA-Z][\w-]*)[^>]*>|[^<]+|<", re.DOTALL)
 # Attributes whose value the page shows as text once filled in (overrides/partials/quiz*.html).
 TEXT_ATTRIBUTES = re.compile(r'(\sdata-quiz-fill=")([^"]*)(")')
 
 _SPACE = f"[ {NBSP}{NNBSP}]"
-MARKS = re.compile("[;:!?«»]")  # text without them needs no rule
 FRENCH_RULES = [
     (re.compile(rf"{_SPACE}+([;!?])"), rf"{NNBSP}\1"),
     (re.compile(rf"{_SPACE}+:"), f"{NBSP}:"),
@@ -34,42 +33,78 @@ def french(text: str) -> str:
     return text
 
 
-# Languages whose typography the build applies.
+# Languages whose typography the build applies: the rule, and where it may apply.
 RULES: dict[str, Callable[[str], str]] = {"fr": french}
-
+CANDIDATES: dict[str, re.Pattern[str]] = {
+    "fr": re.compile(rf"{_SPACE}+[;:!?]|«{_SPACE}*|{_SPACE}*»"),
+}
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
-LANG = re.compile(r"""\slang=["']?([\w-]+)""")
+VERBATIM_BLOCK = re.compile(r"<(" + "|".join(sorted(VERBATIM)) + r")\b[^>]*>.*?</\1\s*>", re.DOTALL | re.IGNORECASE)
+LANG_START = re.compile(r"""<([a-zA-Z][\w-]*)\b[^>]*?\slang=["']?([\w-]+)[^>]*>""")
 
 
 def apply(html: str, language: str) -> str:
     """The HTML with the language's typography in its text; unchanged for a language without rules.
 
     Text inside code-like elements, or inside an element marked as another language
-    (`lang="en"`), keeps its spaces.
+    (`lang="en"`), keeps its spaces; so do tags and comments, but for the texts scripts
+    show from `data-quiz-fill` attributes. The cost follows the number of places a rule
+    may apply, not the size of the page.
     """
     rule = RULES.get(language)
     if rule is None:
         return html
+    kept = _kept_ranges(html, language)
     pieces = []
-    kept: tuple[str, int] | None = None  # (tag, nesting) of the element whose text is left alone
-    for match in TOKEN.finditer(html):
-        token = match.group(0)
-        tag = match.group(2)
-        if tag is None:
-            if kept is None and token[0] != "<" and MARKS.search(token):
-                token = rule(token)
-        elif kept is not None:
-            if tag.lower() == kept[0] and not token.endswith("/>"):
-                depth = kept[1] + (-1 if match.group(1) else 1)
-                kept = (kept[0], depth) if depth else None
-        elif not match.group(1):
-            name = tag.lower()
-            other = LANG.search(token) if "lang=" in token else None
-            if name in VERBATIM or (other and other.group(1).split("-")[0] != language):
-                if name not in VOID and not token.endswith("/>"):
-                    kept = (name, 1)
-            elif "data-quiz-fill" in token:
-                token = TEXT_ATTRIBUTES.sub(lambda m: m.group(1) + rule(m.group(2)) + m.group(3), token)
-        pieces.append(token)
-    return "".join(pieces)
+    done = 0
+    last_open = last_close = seen = -1  # the last "<" and ">" before the candidate, searched once
+    for match in CANDIDATES[language].finditer(html):
+        start = match.start()
+        last_open = max(last_open, html.rfind("<", seen + 1, start))
+        last_close = max(last_close, html.rfind(">", seen + 1, start))
+        seen = start - 1
+        if last_open > last_close or _inside(kept, start):
+            continue  # inside a tag or a comment, in code, or in another language
+        pieces += [html[done:start], rule(match.group(0))]
+        done = match.end()
+    pieces.append(html[done:])
+    html = "".join(pieces)
+    if "data-quiz-fill" in html:
+        html = TEXT_ATTRIBUTES.sub(
+            lambda m: m.group(0) if _inside(kept, m.start()) else m.group(1) + rule(m.group(2)) + m.group(3), html
+        )
+    return html
+
+
+def _kept_ranges(html: str, language: str) -> list[tuple[int, int]]:
+    """Disjoint (start, end) spans, in order, of code-like elements and of elements marked as another language."""
+    ranges = [(m.start(), m.end()) for m in VERBATIM_BLOCK.finditer(html)]
+    for opening in LANG_START.finditer(html):
+        tag, marked = opening.group(1).lower(), opening.group(2).split("-")[0]
+        if marked == language or tag in VOID or opening.group(0).endswith("/>"):
+            continue
+        ranges.append((opening.start(), _closing(html, tag, opening.end())))
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(ranges):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _closing(html: str, tag: str, position: int) -> int:
+    """Where the element of `tag` opened just before `position` closes (nesting counted)."""
+    depth = 1
+    for match in re.finditer(rf"<(/?){tag}\b[^>]*>", html[position:], re.IGNORECASE):
+        depth += -1 if match.group(1) else 1
+        if depth == 0:
+            return position + match.end()
+    return len(html)
+
+
+def _inside(ranges: list[tuple[int, int]], position: int) -> bool:
+    """Whether position falls in one of the disjoint, ordered ranges."""
+    at = bisect.bisect_right(ranges, position, key=lambda span: span[0]) - 1
+    return at >= 0 and position < ranges[at][1]
