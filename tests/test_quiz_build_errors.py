@@ -162,17 +162,28 @@ def test_broken_link_in_quiz_text_is_reported_at_its_yaml_line(project: Path, li
 @pytest.mark.parametrize(
     ("markdown", "expected"),
     [
-        ('Click me.\n{: onclick="alert(1)" }', "an event handler `onclick=`"),
+        ('{: onclick="alert(1)" }', "an event handler `onclick=`"),
         ("[x](javascript:alert(1))", "a `javascript:` address in `href=`"),
         ("![x](data:image/svg+xml;base64,PHN2Zz4=)", "a `data:` address in `src=`"),
-        ('Styled.\n{: style="color:red" }', "a `style=` attribute"),
+        ('{: style="color:red" }', "a `style=` attribute"),
     ],
     ids=["attr-list-handler", "javascript-link", "data-image", "style"],
 )
 def test_active_markup_in_quiz_text_is_refused(project: Path, markdown: str, expected: str) -> None:
+    assert_active_markup_refused(project, DEFAULT_LANGUAGE, markdown, expected)
+
+
+def test_active_markup_in_the_last_language_built_leaves_no_page(project: Path) -> None:
+    # Checked as each language's page is converted: the first language's pages are written by then.
+    assert_active_markup_refused(project, LANGUAGES[-1], '{: onclick="alert(1)" }', "an event handler `onclick=`")
+
+
+def assert_active_markup_refused(project: Path, language: str, markdown: str, expected: str) -> None:
     def add(data: dict[str, Any]) -> None:
         texts = data["bands"][0]["text"]
-        texts[DEFAULT_LANGUAGE] = texts[DEFAULT_LANGUAGE].rstrip() + "\n\n" + markdown + "\n"
+        texts[language] = texts[language].rstrip() + "\n\n" + "Click me.\n" + markdown + "\n"
 
     edit_quiz(project, add)
-    assert_fails_cleanly(build(project), project, f"quizdata/{QUIZ_PATH.name}:", expected, "(bands[1].text.")
+    assert_fails_cleanly(
+        build(project), project, f"quizdata/{QUIZ_PATH.name}:", expected, f"(bands[1].text.{language})"
+    )
