@@ -33,11 +33,13 @@ def french(text: str) -> str:
     return text
 
 
-# Languages whose typography the build applies: the rule, and where it may apply.
+# Languages whose typography the build applies: the rule, and the marks it may apply at.
 RULES: dict[str, Callable[[str], str]] = {"fr": french}
-CANDIDATES: dict[str, re.Pattern[str]] = {
-    "fr": re.compile(rf"{_SPACE}+[;:!?]|«{_SPACE}*|{_SPACE}*»"),
-}
+MARKS: dict[str, re.Pattern[str]] = {"fr": re.compile("[;:!?«»]")}
+# Marks a rule applies to only when a space is already there (`http://`, `10:30`, `&amp;`).
+NEEDS_SPACE = set(";:!?")
+OPENING = set("«")  # the spaces that go with the mark follow it
+SPACES = f" {NBSP}{NNBSP}"
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 VERBATIM_BLOCK = re.compile(r"<(" + "|".join(sorted(VERBATIM)) + r")\b[^>]*>.*?</\1\s*>", re.DOTALL | re.IGNORECASE)
@@ -59,15 +61,18 @@ def apply(html: str, language: str) -> str:
     pieces = []
     done = 0
     last_open = last_close = seen = -1  # the last "<" and ">" before the candidate, searched once
-    for match in CANDIDATES[language].finditer(html):
-        start = match.start()
+    # Punctuation is rarer than spaces: find the marks, then the spaces that go with each.
+    for match in MARKS[language].finditer(html):
+        start, end = _with_spaces(html, match.start(), done)
+        if start == end:
+            continue  # a mark that needs a space before it, typed without one: left as typed
         last_open = max(last_open, html.rfind("<", seen + 1, start))
         last_close = max(last_close, html.rfind(">", seen + 1, start))
         seen = start - 1
         if last_open > last_close or _inside(kept, start):
             continue  # inside a tag or a comment, in code, or in another language
-        pieces += [html[done:start], rule(match.group(0))]
-        done = match.end()
+        pieces += [html[done:start], rule(html[start:end])]
+        done = end
     pieces.append(html[done:])
     html = "".join(pieces)
     if "data-quiz-fill" in html:
@@ -75,6 +80,24 @@ def apply(html: str, language: str) -> str:
             lambda m: m.group(0) if _inside(kept, m.start()) else m.group(1) + rule(m.group(2)) + m.group(3), html
         )
     return html
+
+
+def _with_spaces(html: str, mark: int, done: int) -> tuple[int, int]:
+    """The span of the mark at `mark` with its spaces (not before `done`); empty when the rule has
+    nothing to do there."""
+    if mark < done:
+        return mark, mark  # taken with the mark before it
+    if html[mark] in OPENING:
+        end = mark + 1
+        while end < len(html) and html[end] in SPACES:
+            end += 1
+        return mark, end
+    start = mark
+    while start > done and html[start - 1] in SPACES:
+        start -= 1
+    if start == mark and html[mark] in NEEDS_SPACE:
+        return mark, mark
+    return start, mark + 1
 
 
 def _kept_ranges(html: str, language: str) -> list[tuple[int, int]]:
