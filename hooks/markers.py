@@ -29,8 +29,9 @@ def replace_markers(
         return markdown, []
     lines = markdown.split("\n")
     placed: list[str] = []
-    for sighting in find_markers(markdown, [kind], site_markdown(config)):
-        if sighting.placed and sighting.id in known and sighting.id not in placed:
+    # All kinds, as the content check looked for them: the same question, answered once.
+    for sighting in find_markers(markdown, list(MARKER_FOLDERS), site_markdown(config)):
+        if sighting.kind == kind and sighting.placed and sighting.id in known and sighting.id not in placed:
             lines[sighting.line - 1] = "\n" + render(sighting.id) + "\n"
             placed.append(sighting.id)
     return "\n".join(lines), placed

@@ -12,6 +12,7 @@ one inside an element was in a paragraph, a list or an admonition.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
@@ -55,13 +56,21 @@ class Sighting:
 
 def find_markers(text: str, kinds: Collection[str], convert: Callable[[str], str]) -> list[Sighting]:
     """Every comment in `text` that is or resembles a marker of `kinds`, code examples included."""
+    # MkDocs hands hooks the text without its final newline; the file read has it.
+    return list(_find_markers(text.rstrip(), tuple(kinds), convert))
+
+
+# The content check and the hooks that place markers look at the same page text: the
+# Markdown pass is made once per text (a build has a few pages with markers).
+@functools.lru_cache(maxsize=64)
+def _find_markers(text: str, kinds: tuple[str, ...], convert: Callable[[str], str]) -> tuple[Sighting, ...]:
     candidates = []
     for match in COMMENT.finditer(text):
         kind = _resembled_kind(match["body"], kinds)
         if kind is not None:
             candidates.append((match, kind))
     if not candidates:
-        return []
+        return ()
     # Replace each candidate by a token of the same shape, then let Markdown decide what it is.
     pieces, last = [], 0
     for index, (match, _kind) in enumerate(candidates):
@@ -94,7 +103,7 @@ def find_markers(text: str, kinds: Collection[str], convert: Callable[[str], str
                 in_code=depth is None,
             )
         )
-    return sightings
+    return tuple(sightings)
 
 
 def _resembled_kind(body: str, kinds: Collection[str]) -> str | None:
