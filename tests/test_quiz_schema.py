@@ -17,7 +17,15 @@ SCHEMA = json.loads((QUIZDATA / "quiz.schema.json").read_text(encoding="utf-8"))
 VALIDATOR = Draft202012Validator(SCHEMA)
 
 # Files a YAML parser refuses: the build explains them, a schema never sees them.
-UNPARSABLE = {"syntax-error", "tab-indent", "colon-in-text", "bad-indentation", "unclosed-quote", "control-character"}
+UNPARSABLE = {
+    "syntax-error",
+    "tab-indent",
+    "colon-in-text",
+    "bad-indentation",
+    "over-indentation",
+    "unclosed-quote",
+    "control-character",
+}
 # What a JSON Schema cannot see: YAML syntax, duplicate keys and aliases (gone once parsed),
 # and rules that compare values (unique ids, file name, references, band ranges).
 BUILD_ONLY = UNPARSABLE | {

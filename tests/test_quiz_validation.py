@@ -19,6 +19,7 @@ BAD_FIXTURES = {
         "`dimension:` is not indented like the keys around it: align it with `id:` on line 35",
         "",
     ),
+    "over-indentation": (7, 4, "`en:` is not indented like the keys around it: align it with `fr:` on line 6", ""),
     "unclosed-quote": (7, 1, "the quote opened on line 7 is not closed on that line", ""),
     "control-character": (37, 57, "an invisible character U+0007", ""),
     "alias": (14, 12, "`*same` repeats a value marked `&same` (a YAML alias)", ""),

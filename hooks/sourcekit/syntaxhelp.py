@@ -85,7 +85,11 @@ def _colon_in_text_or_indent(lines: list[str], line: int) -> str:
 
 def _indentation(lines: list[str], line: int) -> str:
     here = lines[line - 1] if 0 < line <= len(lines) else ""
-    sibling = _previous_key_line(lines, line, lambda indent, mine: indent > mine)
+    # The key just above, if its value is on its own line (`fr: "…"`), is the one to align with,
+    # whichever way this line is off; otherwise the nearest key above indented deeper.
+    sibling = _previous_key_line(lines, line, lambda indent, mine: True)
+    if sibling is None or not _holds_its_value(sibling[1]) or _key_column(sibling[1]) == _key_column(here):
+        sibling = _previous_key_line(lines, line, lambda indent, mine: indent > mine)
     key = KEY_AT_START.match(here)
     if sibling and key:
         number, other = sibling
@@ -109,6 +113,13 @@ def _previous_key_line(lines: list[str], line: int, accept: Callable[[int, int],
         if KEY_AT_START.match(text) and accept(_key_column(text), mine):
             return number, text
     return None
+
+
+def _holds_its_value(text: str) -> bool:
+    """`fr: "Un"` holds its value; `intro:` and `fr: |` open a block on the lines below."""
+    key = KEY_AT_START.match(text)
+    value = text[key.end() :].split(" #")[0].strip() if key else ""
+    return value not in ("", "|", ">", "|-", ">-", "|+", ">+")
 
 
 def _unclosed_quote(lines: list[str], first: int, last: int) -> int | None:
