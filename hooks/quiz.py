@@ -26,7 +26,7 @@ from quizkit.quality import writing_notes
 from quizkit.render import QuizRenderer, markdown_fields, parts_in
 from quizkit.scoring import band_shares
 from sourcekit.fields import Localized, LocalizedText, SourceSpot
-from sourcekit.markup import active_content, is_web_or_mail, links_in
+from sourcekit.markup import active_content, as_written, is_web_or_mail, links_in
 from sourcekit.yamlsource import Problem, SourceError
 
 log = logging.getLogger("mkdocs.hooks.quiz")
@@ -102,11 +102,13 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         return html
     language = page_language(page, config)
     problems = []
+    root = Path(config.config_file_path).parent
     for quiz_id, parts in parts_in(html).items():
         fields = dict(markdown_fields(_quizzes[quiz_id]))
         for name, converted in parts.items():
+            texts = fields[name]
             problems += [
-                _spot(fields[name], language).problem(
+                _where_written(_spot(texts, language), as_written(finding), texts[language], root).problem(
                     f"this text produces {finding}, which could run code in readers' browsers: quiz texts "
                     "may use Markdown emphasis, lists, and links to pages or web addresses only"
                 )
@@ -121,13 +123,12 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     # Every page is rendered, none is written: the anchors pages hold are known. MkDocs
     # would report a broken anchor against the page showing the quiz; say where it was
     # written instead. Anchors that links use are the same in every language.
-    root = Path(config.config_file_path).parent
     problems = []
     for link in _anchor_links:
         anchors = link.target.page.present_anchor_ids if link.target.page else None
         if anchors is not None and link.anchor not in anchors:
             problems.append(
-                _at_link(link.spot, link.written, root).problem(
+                link.spot.problem(
                     f"the link `{link.written}` goes to no heading `#{link.anchor}` in docs/{link.target.src_uri}: "
                     "fix the link, or give the heading that anchor, `{ #" + link.anchor + " }`, in every language"
                 )
@@ -165,16 +166,17 @@ def _check_texts(quiz: Quiz, page: Page, files: Files, config: MkDocsConfig) -> 
     problems = []
     for _name, texts in markdown_fields(quiz):
         for language in quiz.languages:
-            problems += _check_links(links_in(texts[language]), _spot(texts, language), page, files, root)
+            problems += _check_links(texts[language], _spot(texts, language), page, files, root)
     return problems
 
 
-def _check_links(links: list[str], spot: SourceSpot, page: Page, files: Files, root: Path) -> list[Problem]:
+def _check_links(text: str, text_spot: SourceSpot, page: Page, files: Files, root: Path) -> list[Problem]:
     """Links of one quiz text, resolved from the page that shows it, reported at their YAML line."""
     problems = []
-    for written in links:
+    for written in links_in(text):
         if is_web_or_mail(written):
             continue  # a web address, or a scheme active_content has refused
+        spot = _where_written(text_spot, written, text, root)
         path, _, anchor = written.partition("#")
         if not path:
             target: File | None = page.file
@@ -183,7 +185,7 @@ def _check_links(links: list[str], spot: SourceSpot, page: Page, files: Files, r
             target = files.get_file_from_path(posixpath.normpath(posixpath.join(source_dir, path)))
         if target is None:
             problems.append(
-                _at_link(spot, written, root).problem(
+                spot.problem(
                     f"the link `{written}` goes to no page: docs/{path} does not exist "
                     "(links name the default-language file, e.g. `kam-role.md#watcher`)"
                 )
@@ -199,14 +201,16 @@ def _spot(texts: Localized, language: str) -> SourceSpot:
     return SourceSpot("quizdata", 1, 1, "")
 
 
-def _at_link(spot: SourceSpot, written: str, root: Path) -> SourceSpot:
-    """The line where the link is written: the text may run over several lines after its key."""
+def _where_written(spot: SourceSpot, needle: str, text: str, root: Path) -> SourceSpot:
+    """The line and column of `needle` (any case) among the YAML lines of a text that starts at `spot`
+    and may run over several lines after its key; the text's own start if it cannot be found."""
     try:
         lines = (root / spot.file).read_text(encoding="utf-8").splitlines()
     except OSError:
         return spot
-    for number in range(spot.line, len(lines) + 1):
-        column = lines[number - 1].find(written)
+    last = min(len(lines), spot.line + text.count("\n") + 1)
+    for number in range(spot.line, last + 1):
+        column = lines[number - 1].lower().find(needle.lower())
         if column >= 0:
             return SourceSpot(spot.file, number, column + 1, spot.where)
     return spot

@@ -34,8 +34,22 @@ def edit_quiz(project: Path, change: Callable[[dict[str, Any]], None]) -> Path:
     path = project / "quizdata" / QUIZ_PATH.name
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     change(data)
-    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10_000), encoding="utf-8")
+    path.write_text(
+        yaml.dump(data, Dumper=_EditorDumper, allow_unicode=True, sort_keys=False, width=10_000), encoding="utf-8"
+    )
     return path
+
+
+class _EditorDumper(yaml.SafeDumper):
+    """Texts of several lines written as editors write them: a `|` block, one line per line."""
+
+
+_EditorDumper.add_representer(
+    str,
+    lambda dumper, text: dumper.represent_scalar(
+        "tag:yaml.org,2002:str", text, style="|" if "\n" in text.strip() else None
+    ),
+)
 
 
 def test_bad_quiz_file_stops_the_build_naming_file_and_line(project: Path) -> None:
@@ -163,8 +177,8 @@ def test_broken_link_in_quiz_text_is_reported_at_its_yaml_line(project: Path, li
     ("markdown", "expected"),
     [
         ('{: onclick="alert(1)" }', "an event handler `onclick=`"),
-        ("[x](javascript:alert(1))", "a `javascript:` address in `href=`"),
-        ("![x](data:image/svg+xml;base64,PHN2Zz4=)", "a `data:` address in `src=`"),
+        ("See [x](javascript:alert(1)).", "a `javascript:` address in `href=`"),
+        ("See ![x](data:image/svg+xml;base64,PHN2Zz4=).", "a `data:` address in `src=`"),
         ('{: style="color:red" }', "a `style=` attribute"),
     ],
     ids=["attr-list-handler", "javascript-link", "data-image", "style"],
@@ -179,11 +193,14 @@ def test_active_markup_in_the_last_language_built_leaves_no_page(project: Path) 
 
 
 def assert_active_markup_refused(project: Path, language: str, markdown: str, expected: str) -> None:
+    """Refused, and reported at the line of the text where the markup is written."""
+
     def add(data: dict[str, Any]) -> None:
         texts = data["bands"][0]["text"]
-        texts[language] = texts[language].rstrip() + "\n\n" + "Click me.\n" + markdown + "\n"
+        texts[language] = texts[language].rstrip() + "\n\nAnd one more line.\nClick me.\n" + markdown + "\n"
 
-    edit_quiz(project, add)
+    path = edit_quiz(project, add)
+    line = line_of(path, markdown)
     assert_fails_cleanly(
-        build(project), project, f"quizdata/{QUIZ_PATH.name}:", expected, f"(bands[1].text.{language})"
+        build(project), project, f"quizdata/{QUIZ_PATH.name}:{line}:", expected, f"(bands[1].text.{language})"
     )

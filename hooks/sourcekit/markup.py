@@ -57,6 +57,12 @@ def active_content(html: str) -> list[str]:
     return collector.active
 
 
+def as_written(finding: str) -> str:
+    """What to look for in the source of a finding: `an event handler `onclick=`` → `onclick`."""
+    quoted = re.search(r"`([^`]+)`", finding)
+    return quoted.group(1).rstrip("=>") if quoted else finding
+
+
 def is_web_or_mail(target: str) -> bool:
     """A target with a scheme (`https:`, `mailto:`) rather than a page of the site."""
     return SCHEME.match(target) is not None or target.startswith("//")
