@@ -33,6 +33,7 @@ from pathlib import Path
 from _common import (
     BUILD_ENV,
     build,
+    build_command,
     copy_project,
     machine,
     strip_quiz_markers,
@@ -117,8 +118,7 @@ def instructions(project: Path, work: Path) -> int:
     if shutil.which("valgrind") is None:
         raise SystemExit("--instructions needs valgrind: sudo apt-get install valgrind")
     output = work / f"callgrind-{project.name}.out"
-    command = ["valgrind", "--tool=callgrind", f"--callgrind-out-file={output}", sys.executable, "-m", "mkdocs"]
-    command += ["build", "-q", "-d", str(work / "out")]
+    command = ["valgrind", "--tool=callgrind", f"--callgrind-out-file={output}", *build_command(work / "out")]
     # A fixed hash seed: Python's randomised hashing would otherwise move the count by about 1 %.
     env = {**BUILD_ENV, "PYTHONHASHSEED": "0"}
     subprocess.run(command, cwd=project, env=env, check=True, capture_output=True)
