@@ -216,6 +216,20 @@ def test_page_missing_from_the_nav_is_named(project: Path) -> None:
     assert_fails_cleanly(build(project), project, "docs/draft.md:1:1: this page is not in the nav")
 
 
+def test_page_listed_twice_in_the_nav_is_named(project: Path) -> None:
+    # Twice listed, Material marks both entries as the current page: the same element ids twice.
+    slug = a_page_without_a_marker()
+    config = project / "mkdocs.yml"
+    first = line_of(config, f": {slug}.md")
+    config.write_text(config.read_text(encoding="utf-8") + f"  - Encore: {slug}.md\n", encoding="utf-8")
+    second = line_of(config, f"- Encore: {slug}.md")
+    assert_fails_cleanly(
+        build(project),
+        project,
+        f"mkdocs.yml:{second}:1: the nav lists `{slug}.md` a second time (first on line {first}): keep one entry",
+    )
+
+
 def test_short_description_stops_the_build(project: Path) -> None:
     slug = a_page_without_a_marker()
     path = project / "docs" / f"{slug}.{OTHER}.md"

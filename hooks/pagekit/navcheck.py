@@ -32,7 +32,7 @@ def check_nav(config: NavConfig, default_pages: set[str], other_pages: Mapping[s
     if config.nav is None:
         return []
     problems: list[Problem] = []
-    listed: set[str] = set()
+    listed: dict[str, int] = {}  # page → line of its first entry
     titles: set[str] = set()
     for path, title, target in _entries(config.nav, ("nav",)):
         line = config.lines.get(path, 1)
@@ -52,7 +52,19 @@ def check_nav(config: NavConfig, default_pages: set[str], other_pages: Mapping[s
                     )
         if target is None or "://" in target:
             continue
-        listed.add(target)
+        if target in listed:
+            # Material would mark both entries as the current page, with the same element ids twice.
+            problems.append(
+                Problem(
+                    config.config_file,
+                    line,
+                    1,
+                    f"the nav lists `{target}` a second time (first on line {listed[target]}): keep one entry; "
+                    "link the page from other pages instead",
+                )
+            )
+            continue
+        listed[target] = line
         if target in other_pages:
             problems.append(
                 Problem(
@@ -72,7 +84,7 @@ def check_nav(config: NavConfig, default_pages: set[str], other_pages: Mapping[s
                     f"the nav lists `{target}`, but docs/{target} does not exist: fix the name or write the page",
                 )
             )
-    for page in sorted(default_pages - listed):
+    for page in sorted(default_pages - set(listed)):
         problems.append(
             Problem(
                 f"docs/{page}",
