@@ -13,8 +13,8 @@ import random
 from pathlib import Path
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
+from accessibility import axe_results
 from conftest import LANGUAGES, BuiltSite
 from quizfiles import placed_quizzes
 from quizkit.scoring import fingerprint, question_key, score
@@ -360,14 +360,13 @@ def test_delete_one_asks_first(site: BuiltSite, page) -> None:  # type: ignore[n
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_axe_finds_no_violation_with_a_team(site: BuiltSite, page, language: str) -> None:  # type: ignore[no-untyped-def]
-    axe = Axe()
     open_page(page, site, language)
-    results = axe.run(page)
+    results = axe_results(page)
     assert results.violations_count == 0, results.generate_report()
     for name, answers in ANSWERS.items():
         save_assessment(page, name, answers)
     page.locator(f"{FORM} [data-team-delete-all]").click()  # the confirmation too
-    results = axe.run(page)
+    results = axe_results(page)
     assert results.violations_count == 0, results.generate_report()
 
 
@@ -408,7 +407,7 @@ def test_dark_scheme_team_has_no_axe_violation(site: BuiltSite, browser) -> None
     for name, answers in ANSWERS.items():
         save_assessment(page, name, answers)
     page.locator(f"{FORM} [data-team-delete-all]").click()
-    results = Axe().run(page)
+    results = axe_results(page)
     context.close()
     assert results.violations_count == 0, results.generate_report()
 
