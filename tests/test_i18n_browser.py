@@ -34,7 +34,15 @@ def search_result_links(page, query: str) -> list[str]:  # type: ignore[no-untyp
     page.locator("input.md-search__input").press_sequentially(query)
     results = page.locator(".md-search-result__item a.md-search-result__link")
     results.first.wait_for()
-    return [results.nth(i).evaluate("a => a.href") for i in range(results.count())]
+    # Results are redrawn as each key's query comes back from the search worker: read them
+    # all at once, when two readings a moment apart agree.
+    links, previous = results.evaluate_all("links => links.map(a => a.href)"), None
+    for _ in range(40):  # 10 s at most
+        if links == previous:
+            return links
+        page.wait_for_timeout(250)
+        links, previous = results.evaluate_all("links => links.map(a => a.href)"), links
+    raise AssertionError(f"the search results for {query!r} kept changing for 10 s")
 
 
 def a_word_of(site: BuiltSite, language: str) -> str:
