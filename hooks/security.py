@@ -37,9 +37,22 @@ POLICY = (
     "font-src 'self'; connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'self'; "
     "form-action 'self'"
 )
+# `mkdocs serve` adds its own inline live-reload script, different on every request, so no
+# hash can allow it: while serving, inline scripts are allowed (the rest of the policy holds,
+# and the build still refuses active content). What is published keeps the hashes.
+SERVE_SCRIPTS = "'unsafe-inline'"
+_command = "build"
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    global _command
+    _command = command
 
 
 def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+    if _command == "serve":
+        config.extra["content_security_policy"] = POLICY.format(hashes=SERVE_SCRIPTS)
+        return env
     hashes = sorted(
         {
             _sha256(script)
