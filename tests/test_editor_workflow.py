@@ -166,6 +166,7 @@ def test_the_edited_site_builds(edited: Path) -> None:
     assert result.returncode == 0, output_of(result)
 
 
+@pytest.mark.browser  # it runs the copy's browser tests, and takes minutes: not for the quick loop
 def test_the_suite_follows_the_content(edited: Path) -> None:
     result = subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-x", "-p", "no:cacheprovider",
