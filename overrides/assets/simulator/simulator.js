@@ -40,13 +40,15 @@
   }
 
   // "40 000", "40 000 €", "€40,000", "12,5 %" (fr) → a number; NaN when it is not one
-  // written the way the page's language writes numbers.
+  // written the way the page's language writes numbers, or names another currency.
   function parseNumber(text, sim) {
-    var cleaned = text.replace(sim.currencyText, "").replace(/[%€£$¤]/g, "").trim();
+    var cleaned = text.replace(sim.currencyText, "").replace("%", "").trim();
     var negative = /^[-\u2212]/.test(cleaned);
     if (negative) cleaned = cleaned.slice(1).trim();
     var match = sim.pattern.exec(cleaned);
-    if (!match) return NaN;
+    // "45,000" in French or "45.000" in English: three decimals after at most three digits
+    // read as thousands in the other language. Ambiguous, so an error, never a guess.
+    if (!match || (match[2] && match[2].length === 3 && match[1].length <= 3)) return NaN;
     var digits = match[1].replace(/\D/g, "") + (match[2] ? "." + match[2] : "");
     return (negative ? -1 : 1) * Number(digits);
   }
