@@ -325,6 +325,29 @@ def test_keyboard_only_completion(site: BuiltSite, page) -> None:  # type: ignor
     assert page.evaluate("document.activeElement.name") == f"{QUIZ.id}--{QUIZ.questions[0].id}"
 
 
+@pytest.mark.parametrize("width", [390, 1280])
+def test_focused_options_are_not_hidden_behind_the_progress_bar(site: BuiltSite, browser, width: int) -> None:  # type: ignore[no-untyped-def]
+    """The progress bar sticks to the bottom of the window; Tab must never leave focus under it (WCAG 2.4.11)."""
+    context = browser.new_context(viewport={"width": width, "height": 720})
+    page = context.new_page()
+    open_quiz(page, site, LANGUAGES[0])
+    page.locator(f"{FORM} input[type=radio]").first.focus()
+    hidden = []
+    for question in QUIZ.questions:
+        covered = page.evaluate(
+            """() => {
+                const option = document.activeElement.closest("label").getBoundingClientRect();
+                const bar = document.querySelector(".quiz__status").getBoundingClientRect();
+                return option.bottom > bar.top;
+            }"""
+        )
+        if covered:
+            hidden.append(question.id)
+        page.keyboard.press("Tab")  # on to the next question
+    context.close()
+    assert hidden == [], f"focused options under the progress bar: {hidden}"
+
+
 def test_focus_is_visible_on_options(site: BuiltSite, page) -> None:  # type: ignore[no-untyped-def]
     open_quiz(page, site, LANGUAGES[0])
     page.keyboard.press("Tab")

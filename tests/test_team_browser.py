@@ -109,9 +109,9 @@ def export(page) -> str:  # type: ignore[no-untyped-def]
     return Path(download.value.path()).read_text(encoding="utf-8-sig")
 
 
-def import_file(page, text: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def import_file(page, text: str, tmp_path: Path, encoding: str = "utf-8") -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / "team.csv"
-    path.write_text(text, encoding="utf-8")
+    path.write_text(text, encoding=encoding)
     page.locator(f"{FORM} [data-team-import]").set_input_files(str(path))
 
 
@@ -211,6 +211,7 @@ def test_csv_export_then_import_loses_nothing(site: BuiltSite, page, language: s
     assert (";" in first_line) == (language == "fr")  # French Excel expects ";" (and decimal commas)
     rows = read_csv(text)
     assert [row["name"] for row in rows] == ['\'=Anne; "A"', "Bruno", "Chloé"]  # no formula in a spreadsheet
+    assert [key for key in rows[0] if key.startswith("d:")] == [f"d:{d.id}" for d in QUIZ.dimensions]  # as on screen
     for row in rows:
         answers = {q.id: LETTERS.index(row[f"q:{q.id}"]) for q in QUIZ.questions}
         result = score(QUIZ, answers)
@@ -325,7 +326,7 @@ def test_without_storage_the_assessment_still_works(site: BuiltSite, browser) ->
     answer_quickly(page, ANSWERS["Anne"])
     assert page.locator(f"{FORM} [data-quiz-total]").is_visible()  # the result still shows
     page.locator(f"{FORM} [data-quiz-save]").click()
-    assert page.locator(f"{FORM} [data-quiz-notice='unavailable']").is_visible()
+    page.locator(f"{FORM} [data-quiz-notice='unavailable']").wait_for()  # said again, after a moment
     context.close()
 
 
@@ -348,10 +349,15 @@ def test_delete_one_asks_first(site: BuiltSite, page) -> None:  # type: ignore[n
     open_page(page, site, "en")
     save_assessment(page, "Anne", ANSWERS["Anne"])
     save_assessment(page, "Bruno", ANSWERS["Bruno"])
-    page.locator(f"{FORM} [data-team-entry]").first.locator("[data-team-delete]").click()
+    first_delete = page.locator(f"{FORM} [data-team-entry]").first.locator("[data-team-delete]")
+    first_delete.click()
     assert "Anne" in page.locator(f"{FORM} [data-team-confirm]").inner_text()
     page.locator(f"{FORM} [data-team-confirm-no]").click()
     assert len(table(page)) == 2
+    first_delete.click()
+    page.keyboard.press("Escape")  # a dialog: Escape cancels, and focus returns to the button that asked
+    assert page.locator(f"{FORM} [data-team-confirm]").is_hidden() and len(table(page)) == 2
+    assert page.evaluate("document.activeElement.hasAttribute('data-team-delete')")
     page.locator(f"{FORM} [data-team-entry]").first.locator("[data-team-delete]").click()
     page.keyboard.press("Shift+Tab")  # focus starts on Cancel: one step back is "Yes, delete"
     page.keyboard.press("Enter")
@@ -422,3 +428,70 @@ def test_another_name_saves_another_assessment(site: BuiltSite, page) -> None:  
     answer_quickly(page, ANSWERS["Bruno"])
     page.locator(f"{FORM} [data-quiz-save]").click()
     assert table(page) == [expected_row("Anne", ANSWERS["Anne"]), expected_row("Bruno", ANSWERS["Bruno"])]
+
+
+def test_delete_all_says_all_were_deleted(site: BuiltSite, page) -> None:  # type: ignore[no-untyped-def]
+    open_page(page, site, "fr")
+    save_assessment(page, "Anne", ANSWERS["Anne"])
+    save_assessment(page, "Bruno", ANSWERS["Bruno"])
+    page.locator(f"{FORM} [data-team-delete-all]").click()
+    page.locator(f"{FORM} [data-team-confirm-yes]").click()
+    assert table(page) == []
+    assert page.locator(f"{FORM} [data-quiz-notice='deleted-all']").is_visible()
+    assert page.locator(f"{FORM} [data-quiz-notice='deleted']").is_hidden()
+
+
+@pytest.mark.parametrize("header_only", [False, True], ids=["empty file", "header only"])
+def test_a_csv_without_assessments_says_so_and_changes_nothing(
+    site: BuiltSite, page, tmp_path: Path, header_only: bool
+) -> None:  # type: ignore[no-untyped-def]
+    open_page(page, site, "en")
+    text = export(page) if header_only else ""  # an empty table exports its header alone
+    save_assessment(page, "Anne", ANSWERS["Anne"])
+    import_file(page, text, tmp_path)
+    page.locator(f"{FORM} [data-quiz-notice='empty-file']").wait_for()
+    assert len(table(page)) == 1
+
+
+def test_a_csv_saved_again_by_french_excel_imports(site: BuiltSite, page, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """French Excel saves "CSV (séparateur : point-virgule)" in Windows-1252, without the BOM."""
+    open_page(page, site, "fr")
+    save_assessment(page, "Chloé", ANSWERS["Chloé"])
+    save_assessment(page, "Amélie", ANSWERS["Anne"])
+    before = table(page)
+    text = export(page)
+    page.locator(f"{FORM} [data-team-delete-all]").click()
+    page.locator(f"{FORM} [data-team-confirm-yes]").click()
+    import_file(page, text, tmp_path, encoding="cp1252")
+    page.locator(f"{FORM} [data-quiz-notice='imported']").wait_for()
+    assert table(page) == before
+
+
+def test_saving_twice_says_it_again(site: BuiltSite, page) -> None:  # type: ignore[no-untyped-def]
+    """A live region only speaks when its content changes: the notice leaves and comes back."""
+    open_page(page, site, "en")
+    save_assessment(page, "Anne", ANSWERS["Anne"])
+    notice = page.locator(f"{FORM} [data-quiz-notice='saved']")
+    notice.wait_for()
+    page.evaluate(
+        """form => {
+            const notice = document.querySelector(`${form} [data-quiz-notice='saved']`);
+            window.noticeChanges = [];
+            new MutationObserver(() => window.noticeChanges.push(notice.hidden))
+                .observe(notice, {attributes: true, attributeFilter: ["hidden"]});
+        }""",
+        FORM,
+    )
+    page.locator(f"{FORM} [data-quiz-save]").click()
+    page.wait_for_function("() => window.noticeChanges.length >= 2")
+    assert page.evaluate("window.noticeChanges") == [True, False]
+    assert notice.is_visible()
+
+
+def test_printed_assessment_names_who_was_assessed(site: BuiltSite, page) -> None:  # type: ignore[no-untyped-def]
+    open_page(page, site, "fr")
+    page.locator(f"{FORM} [data-quiz-subject]").fill("Anne")
+    answer_quickly(page, ANSWERS["Anne"])
+    page.emulate_media(media="print")
+    assert page.locator(f"{FORM} [data-quiz-subject]").is_visible()
+    assert page.locator(f"{FORM} .quiz__subject .quiz__hint").is_hidden()

@@ -167,14 +167,18 @@
   }
 
   // One notice at a time in a form (the team table's too); a data-quiz-fill text is filled in.
+  // A notice shown again (a second save) reappears a moment later, so screen readers say it again.
   function showNotice(form, name, values) {
     eachMatch(form, "[data-quiz-notice]", function (notice) {
       var on = notice.getAttribute("data-quiz-notice") === name;
+      var again = on && !notice.hidden;
       if (on && notice.hasAttribute("data-quiz-fill")) {
         notice.textContent = fill(notice.getAttribute("data-quiz-fill"), values || {});
       }
-      notice.hidden = !on;
+      notice.hidden = !on || again;
+      if (again) setTimeout(function () { notice.hidden = form.shownNotice !== name; }, 150);
     });
+    form.shownNotice = name;
   }
 
   /* ── memory: localStorage by quiz id, guarded by the structure fingerprint ─ */
@@ -347,7 +351,8 @@
       carryOver: function (answers, keys) { return carryOver(quiz, answers, keys); },
       load: function (answers) { applyAnswers(quiz, answers); save(quiz); render(quiz); },
       notice: function (name, values) { showNotice(form, name, values); },
-      fill: fill
+      fill: fill,
+      has: has
     };
     // Back/forward cache: the page comes back as it was left, but another tab may
     // have changed the stored answers meanwhile.

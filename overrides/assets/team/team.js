@@ -17,10 +17,6 @@
     return Array.from(root.querySelectorAll(selector));
   }
 
-  function has(object, key) {
-    return Object.prototype.hasOwnProperty.call(object, key);
-  }
-
   function pad(number) {
     return (number < 10 ? "0" : "") + number;
   }
@@ -31,7 +27,7 @@
   }
 
   function newId() {
-    return Date.now().toString(36) + Math.random().toString(36).slice(2, 7);
+    return Math.random().toString(36).slice(2); // about 52 random bits: only compared for equality
   }
 
   // 2026-11-30, or 30/11/2026 as a spreadsheet may save it back; "" when neither or no such day.
@@ -100,7 +96,10 @@
     var maxima = {};
     var empty = api.score({}).dimensions;
     var questions = api.quiz.questions.map(function (question) { return question.id; });
-    var dimensions = Object.keys(empty).filter(function (id) { return id !== "null"; });
+    // In the page's order (the quiz's), for the CSV's columns as for the table's.
+    var dimensions = all(template.content, "[data-team-dimension]").map(function (cell) {
+      return cell.getAttribute("data-team-dimension");
+    });
     var entries = [];
     var kept = []; // entries this version cannot read: stored back as they are
     var editing = null;
@@ -121,13 +120,14 @@
 
     var notice = api.notice;
     var fill = api.fill;
+    var has = api.has;
 
     /* ── storage: one list per quiz ───────────────────────────────────────── */
 
     // A list it cannot read is set aside under another key, never overwritten.
     function read() {
       var raw = null;
-      var data = null;
+      var data;
       try {
         raw = localStorage.getItem(key);
         data = JSON.parse(raw);
@@ -249,7 +249,7 @@
       var stats = summary();
       var shown = {
         "[data-team-empty]": !list.length, "[data-team-grid]": list.length, "[data-team-average-row]": stats,
-        "[data-team-note='average']": stats, "[data-team-weakest]": stats && stats.weakest,
+        "[data-team-note='average']": stats, "[data-team-weakest]": stats,
         "[data-team-note='older']": !list.every(current)
       };
       Object.keys(shown).forEach(function (selector) {
@@ -303,15 +303,14 @@
       text.textContent = entry ? fill(text.getAttribute("data-quiz-fill"), person(entry)) : "";
       text.hidden = !entry;
       box.querySelector("[data-team-confirm-text='all']").hidden = !!entry;
-      box.hidden = false;
       confirmed = then;
-      box.querySelector("[data-team-confirm-no]").focus();
+      box.showModal(); // focus on Cancel (autofocus)
     }
 
-    function remove(ids) {
+    function remove(ids, done) {
       entries = entries.filter(function (entry) { return ids.indexOf(entry.id) < 0; });
       if (ids.indexOf(editing) >= 0) setEditing(null);
-      notice(write() ? "deleted" : "unavailable");
+      notice(write() ? done : "unavailable");
       render();
       heading.focus();
     }
@@ -337,17 +336,16 @@
       var link = document.createElement("a");
       link.href = URL.createObjectURL(new Blob(["\ufeff" + lines.map(function (values) {
         return values.map(function (value) { return csvCell(value, separator); }).join(separator);
-      }).join("\r\n") + "\r\n"], { type: "text/csv;charset=utf-8" }));
+      }).join("\r\n") + "\r\n"], { type: "text/csv" })); // the BOM tells spreadsheets it is UTF-8
       link.download = api.quiz.id + "-" + today() + ".csv";
-      document.body.appendChild(link).click();
-      link.remove();
+      link.click(); // a detached link downloads too
     }
 
     // The entries of an export (of either language), or a message for each row it cannot read.
     function readCsv(text) {
       text = text.replace(/^\ufeff/, "");
       var rows = parseCsv(text, /\[name\]\s*"?;/.test(text.split("\n")[0]) ? ";" : ",");
-      var keys = rows.shift().map(function (title) { return (/\[([^\]]+)\]\s*$/.exec(title) || [])[1]; });
+      var keys = (rows.shift() || []).map(function (title) { return (/\[([^\]]+)\]\s*$/.exec(title) || [])[1]; });
       if (["name", "date", "version"].some(function (column) { return keys.indexOf(column) < 0; })) return null;
       var problems = [];
       var found = rows.map(function (row, index) {
@@ -387,7 +385,8 @@
     function importCsv(text) {
       var found = readCsv(text);
       var list = one("[data-team-import-problems]");
-      if (!found) return notice("not-export");
+      if (!found) return notice(text ? "not-export" : "empty-file");
+      if (!found.entries.length) return notice("empty-file"); // a header and nothing else
       list.textContent = "";
       found.problems.forEach(function (message) { list.appendChild(document.createElement("li")).textContent = message; });
       if (found.problems.length) return notice("import-failed");
@@ -407,7 +406,6 @@
       texts[element.getAttribute("data-team-text")] = element.textContent;
     });
     dimensions.forEach(function (id) { maxima[id] = empty[id].max; });
-    heading.tabIndex = -1;
     all(form, "[data-team-live]").forEach(function (element) { element.hidden = false; });
     one("[data-team-nojs]").hidden = true;
     read();
@@ -425,12 +423,13 @@
         notice("");
       }
       if (is("data-team-open")) open(entry);
-      if (is("data-team-delete")) confirm(entry, function () { remove([entry.id]); });
-      if (is("data-team-delete-all")) confirm(null, function () { remove(entries.map(function (e) { return e.id; })); });
+      if (is("data-team-delete")) confirm(entry, function () { remove([entry.id], "deleted"); });
+      if (is("data-team-delete-all")) {
+        confirm(null, function () { remove(entries.map(function (e) { return e.id; }), "deleted-all"); });
+      }
       if (is("data-team-confirm-yes") || is("data-team-confirm-no")) {
-        one("[data-team-confirm]").hidden = true;
+        one("[data-team-confirm]").close(); // focus back on the button that asked
         if (is("data-team-confirm-yes")) confirmed();
-        else heading.focus();
       }
       if (is("data-team-export")) exportCsv();
       if (is("data-team-print")) {
@@ -446,7 +445,11 @@
     one("[data-team-import]").addEventListener("change", function (event) {
       var file = event.target.files[0];
       event.target.value = "";
-      if (file) file.text().then(importCsv);
+      // UTF-8 as exported; else Windows-1252, as French Excel saves "CSV (séparateur : point-virgule)".
+      if (file) file.arrayBuffer().then(function (bytes) {
+        var text = new TextDecoder().decode(bytes);
+        importCsv(/\ufffd/.test(text) ? new TextDecoder("windows-1252").decode(bytes) : text);
+      });
     });
   }
 
