@@ -140,6 +140,10 @@ def test_the_same_markers_in_every_language() -> None:
         (f'---\ndescription: "{DESCRIPTION}"\n---\n\nNo title.\n', 5, "the page has no title"),
         (page("# Second"), 7, "a second `# ` title (the first is on line 5)"),
         (page("## A { #x }\n\n## B { #x }"), 9, "the anchor `#x` is already set on line 7"),
+        # Markdown would build an empty id, or a stray attribute named after the second word, silently.
+        (page("## Fidélité { # fidelite }"), 7, "no space after `#`: write `{ #fidelite }`"),
+        (page("## Fidélité { #fidelite client }"), 7, "an anchor is one word, e.g. `{ #fidelite-client }`"),
+        (page("## Fidélité {client}"), 7, "`client` is not an anchor (`#id`), a class (`.name`) or `key=value`"),
     ],
     ids=[
         "short",
@@ -150,6 +154,9 @@ def test_the_same_markers_in_every_language() -> None:
         "no-title",
         "two-titles",
         "same-anchor",
+        "anchor-space",
+        "anchor-two-words",
+        "anchor-bare-word",
     ],
 )
 def test_page_problems_name_the_line_and_fix(text: str, line: int, message: str) -> None:
@@ -228,6 +235,23 @@ def test_page_listed_twice_in_the_nav_is_named(project: Path) -> None:
         project,
         f"mkdocs.yml:{second}:1: the nav lists `{slug}.md` a second time (first on line {first}): keep one entry",
     )
+
+
+def test_an_image_serves_every_language(project: Path) -> None:
+    """As CONTRIBUTING says: one file in docs/img/, linked from every language version of the page."""
+    slug = a_page_without_a_marker()
+    (project / "docs" / "img").mkdir()
+    shutil.copy(project / "overrides" / "assets" / "favicon.svg", project / "docs" / "img" / "diagram.svg")
+    for language in LANGUAGES:
+        path = project / "docs" / (f"{slug}.md" if language == DEFAULT_LANGUAGE else f"{slug}.{language}.md")
+        path.write_text(path.read_text(encoding="utf-8") + "\n![A diagram](img/diagram.svg)\n", encoding="utf-8")
+    result = build(project)
+    assert result.returncode == 0, output_of(result)
+    for language in LANGUAGES:
+        folder = project / "site" / ("" if language == DEFAULT_LANGUAGE else language)
+        html = (folder / f"{slug}.html").read_text(encoding="utf-8")
+        source = html.split('<img alt="A diagram" src="', 1)[1].split('"', 1)[0]
+        assert (folder / source).resolve().is_file(), f"{language}: {source}"
 
 
 def test_short_description_stops_the_build(project: Path) -> None:

@@ -16,6 +16,9 @@ FENCE_OPEN = re.compile(r"^(?P<indent>[ \t>]*)(?P<fence>`{3,}|~{3,})(?P<info>[^`
 HEADING = re.compile(r"^(?P<hashes>#{1,6})[ \t]+(?P<text>.*?)[ \t#]*$")
 # `{ #id }`, `{#id .class}`, `{: #id }` at the end of a heading or definition term.
 ATTR_LIST_ID = re.compile(r"\{:?[^}]*?#(?P<id>[^\s}]+)[^}]*\}[ \t]*$")
+# A heading's attribute list, and what attr_list accepts in one: `#id`, `.class`, `key=value` (quoted or not).
+HEADING_ATTR_LIST = re.compile(r"(?<=[ \t])\{:?(?P<body>[^}]*)\}[ \t]*$")  # attr_list wants a space before
+ATTR_TOKEN = re.compile(r"""#[^\s#.=}]+|\.[^\s#.=}]+|[\w-]+=(?:"[^"]*"|'[^']*'|[^\s"'}]+)""")
 
 
 @dataclass
@@ -86,6 +89,29 @@ def _scan_body(page: PageSource) -> None:
         heading = HEADING.match(line)
         if heading and len(heading["hashes"]) == 1:
             page.h1_lines.append(number)
+        if heading:
+            _check_attribute_list(page, number, line)
         anchor = ATTR_LIST_ID.search(line)
         if anchor:
             page.anchors.setdefault(anchor["id"], []).append(number)
+
+
+def _check_attribute_list(page: PageSource, number: int, line: str) -> None:
+    """`{ # id }` or `{ #two words }` on a heading: Markdown builds an empty id or a stray attribute, silently."""
+    attributes = HEADING_ATTR_LIST.search(line)
+    if not attributes:
+        return
+    column = attributes.start() + 1
+    stray = ATTR_TOKEN.sub(" ", attributes["body"]).split()
+    if not stray:
+        return
+    if stray[0] == "#":
+        word = attributes["body"].split("#", 1)[1].split()
+        fix = f"no space after `#`: write `{{ #{word[0] if word else 'anchor'} }}`"
+    else:
+        one_word = "-".join(word.strip("#") for word in attributes["body"].split())
+        fix = (
+            f"`{stray[0]}` is not an anchor (`#id`), a class (`.name`) or `key=value`: "
+            f"an anchor is one word, e.g. `{{ #{one_word} }}`"
+        )
+    page.problems.append(Problem(page.path, number, column, f"the heading's `{{{attributes['body']}}}`: {fix}"))
