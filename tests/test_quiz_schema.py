@@ -21,6 +21,7 @@ UNPARSABLE = {
     "syntax-error",
     "tab-indent",
     "colon-in-text",
+    "apostrophe-in-single-quotes",
     "bad-indentation",
     "over-indentation",
     "unclosed-quote",

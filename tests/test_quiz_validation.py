@@ -13,6 +13,12 @@ BAD_FIXTURES = {
     "syntax-error": (5, 1, "the bracket opened on line 4 is not closed", ""),
     "tab-indent": (36, 1, "a tab character: YAML indents with spaces only; replace the tab by spaces", ""),
     "colon-in-text": (6, 24, "contains `: `, which YAML reads as a new key: put the whole text in quotes", ""),
+    "apostrophe-in-single-quotes": (
+        6,
+        30,
+        "the apostrophe in `l'équipe` ends the text opened with `'`: put the whole text in double quotes",
+        "",
+    ),
     "bad-indentation": (
         36,
         4,

@@ -15,6 +15,8 @@ from collections.abc import Callable
 import yaml
 
 KEY_AT_START = re.compile(r"^(?P<indent>[ ]*)(?:-[ ]+)*(?P<key>[^\s#:\-][^:#]*?):(?:[ ]|$)")
+# `l'équipe`: an apostrophe between letters (`''` is YAML's escaped quote, not this).
+APOSTROPHE_IN_WORD = re.compile(r"\w+'\w+")
 
 
 def explain_syntax_error(error: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str]:
@@ -30,6 +32,9 @@ def explain_syntax_error(error: yaml.MarkedYAMLError, text: str) -> tuple[int, i
 
     if "\t" in here[: len(here) - len(here.lstrip())] or "'\\t'" in problem:
         return line, column, "a tab character: YAML indents with spaces only; replace the tab by spaces" + parser_words
+    apostrophe = _apostrophe_in_single_quotes(lines, context_line or line, line)
+    if apostrophe:
+        return apostrophe[0], apostrophe[1], apostrophe[2] + parser_words
     unclosed = _unclosed_quote(lines, context_line or line, line)
     if unclosed:
         return unclosed, 1, f"the quote opened on line {unclosed} is not closed on that line: close it" + parser_words
@@ -120,6 +125,25 @@ def _holds_its_value(text: str) -> bool:
     key = KEY_AT_START.match(text)
     value = text[key.end() :].split(" #")[0].strip() if key else ""
     return value not in ("", "|", ">", "|-", ">-", "|+", ">+")
+
+
+def _apostrophe_in_single_quotes(lines: list[str], first: int, last: int) -> tuple[int, int, str] | None:
+    """`fr: 'le plan d'un compte'`: the apostrophe closes the text, and YAML reads the rest as a mistake."""
+    for number in range(max(1, first), min(last, len(lines)) + 1):
+        text = lines[number - 1]
+        key = KEY_AT_START.match(text)
+        start = key.end() if key else len(text) - len(text.lstrip(" -"))
+        value = text[start:].lstrip()
+        word = APOSTROPHE_IN_WORD.search(value, 1) if value.startswith("'") else None
+        if word:
+            column = len(text) - len(value) + word.start() + word.group().index("'") + 1
+            return (
+                number,
+                column,
+                f"the apostrophe in `{word.group()}` ends the text opened with `'`: put the whole text in double "
+                'quotes (`"…"`), or type the typographic apostrophe ’',
+            )
+    return None
 
 
 def _unclosed_quote(lines: list[str], first: int, last: int) -> int | None:
