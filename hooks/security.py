@@ -20,7 +20,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from buildlog import fail
-from sourcekit.markup import active_content
+from sourcekit.markup import active_content, external_media
 from sourcekit.yamlsource import Problem
 
 log = logging.getLogger("mkdocs.hooks.security")
@@ -81,6 +81,20 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
             for finding in dict.fromkeys(findings)
         ]
         fail("Active content in pages", problems, log)
+    elsewhere = external_media(html)
+    if elsewhere:
+        source = page.file.content_string
+        problems = [
+            Problem(
+                f"docs/{page.file.src_uri}",
+                _line_of(f"`{address}`", source),
+                1,
+                f"the page loads `{address}` from another site, which the site's Content-Security-Policy blocks in "
+                "readers' browsers: save the file under docs/img/ and link it from there (`img/…`)",
+            )
+            for address in dict.fromkeys(elsewhere)
+        ]
+        fail("Files from other sites", problems, log)
     return html
 
 

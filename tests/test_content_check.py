@@ -287,6 +287,25 @@ def test_raw_html_that_runs_code_in_a_page_stops_the_build(project: Path) -> Non
     )
 
 
+@pytest.mark.parametrize(
+    "markdown",
+    ["![Tableau](https://example.com/a.png)", '<img alt="Tableau" src="//example.com/a.png">'],
+    ids=["markdown", "html"],
+)
+def test_an_image_from_another_site_stops_the_build(project: Path, markdown: str) -> None:
+    """The CSP would block it in readers' browsers: the editor hears of it at build time, at the line."""
+    slug = a_page_without_a_marker()
+    path = project / "docs" / f"{slug}.md"
+    path.write_text(path.read_text(encoding="utf-8") + f"\n{markdown}\n", encoding="utf-8")
+    line = line_of(path, "example.com")
+    assert_fails_cleanly(
+        build(project),
+        project,
+        f"docs/{slug}.md:{line}:1: the page loads `",
+        "save the file under docs/img/ and link it from there",
+    )
+
+
 @pytest.mark.parametrize("name", ["evil.js", "page.html"])
 def test_scripts_and_html_files_in_docs_are_refused(project: Path, name: str) -> None:
     (project / "docs" / name).write_text("alert(1)", encoding="utf-8")

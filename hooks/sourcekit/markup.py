@@ -57,6 +57,18 @@ def active_content(html: str) -> list[str]:
     return collector.active
 
 
+# An image, video or sound a page would load from another site (the CSP allows only the site's own).
+EXTERNAL_MEDIA = re.compile(
+    r"<(?:img|video|audio|source|track)\b[^>]*?\s(?:src|srcset|poster)\s*=\s*[\"']?\s*((?:https?:)?//[^\"'\s>]+)",
+    re.IGNORECASE,
+)
+
+
+def external_media(html: str) -> list[str]:
+    """Addresses of media `html` would load from another site: `https://example.com/a.png`."""
+    return EXTERNAL_MEDIA.findall(html)
+
+
 def as_written(finding: str) -> str:
     """What to look for in the source of a finding: `an event handler `onclick=`` → `onclick`."""
     quoted = re.search(r"`([^`]+)`", finding)
