@@ -40,6 +40,7 @@ BUILD_ONLY = UNPARSABLE | {
     "band-gap",
     "band-overlap",
     "band-backwards",
+    "band-order",
     "band-below-lowest",
     "band-above-highest",
     "band-short",

@@ -70,6 +70,12 @@ BAD_FIXTURES = {
     "band-gap": (52, 10, "gap: total 8 falls in no band; start this band at 8", "bands[3].min"),
     "band-overlap": (48, 10, "overlap: total 4 falls in two bands; start this band at 5", "bands[2].min"),
     "band-backwards": (48, 10, "this band runs backwards (min 5 > max 3)", "bands[2].min"),
+    "band-order": (
+        52,
+        10,
+        "bands are listed from the lowest total to the highest: move this band (2–4) before the band 5–7 (bands[1])",
+        "bands[3].min",
+    ),
     "band-below-lowest": (
         44,
         10,
@@ -94,6 +100,10 @@ def problems_of(name: str) -> list[str]:
 def test_every_bad_fixture_is_listed() -> None:
     on_disk = {path.stem for path in (FIXTURES / "bad").glob("*.yml")}
     assert on_disk == set(BAD_FIXTURES)
+
+
+def test_bands_out_of_order_get_one_message_not_false_gaps() -> None:
+    assert len(problems_of("band-order")) == 1
 
 
 @pytest.mark.parametrize("name", sorted(BAD_FIXTURES))

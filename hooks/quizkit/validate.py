@@ -194,6 +194,17 @@ class _Checker(FieldChecker):
                 )
         if self.problems:
             return
+        for index, band in enumerate(quiz.bands):
+            later = next((i for i, other in enumerate(quiz.bands[:index]) if other.min > band.min), None)
+            if later is not None:
+                # Out of order, every gap and overlap below would be a false lead: say this alone.
+                above = quiz.bands[later]
+                self.report(
+                    ("bands", index, "min"),
+                    f"bands are listed from the lowest total to the highest: move this band ({band.min}–{band.max}) "
+                    f"before the band {above.min}–{above.max} (bands[{later + 1}])",
+                )
+                return
         first, last = quiz.bands[0], quiz.bands[-1]
         if first.min < lowest:
             self.report(
