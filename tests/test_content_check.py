@@ -254,6 +254,20 @@ def test_an_image_serves_every_language(project: Path) -> None:
         assert (folder / source).resolve().is_file(), f"{language}: {source}"
 
 
+def test_a_page_not_saved_as_utf8_is_named_at_its_first_bad_character(project: Path) -> None:
+    """Saved as Windows-1252: one message, where the first accent is; no false "no French version" after it."""
+    slug = a_page_without_a_marker()
+    path = project / "docs" / f"{slug}.md"
+    data = path.read_text(encoding="utf-8").encode("cp1252", errors="replace")
+    first = next(index for index, byte in enumerate(data) if byte > 127)  # ASCII before it: bytes are characters
+    line, column = data[:first].count(b"\n") + 1, first - data.rfind(b"\n", 0, first)
+    path.write_bytes(data)
+    output = assert_fails_cleanly(
+        build(project), project, f"docs/{slug}.md:{line}:{column}: the file is not UTF-8 text"
+    )
+    assert "no French version" not in output and "does not exist" not in output, output
+
+
 def test_short_description_stops_the_build(project: Path) -> None:
     slug = a_page_without_a_marker()
     path = project / "docs" / f"{slug}.{OTHER}.md"

@@ -148,4 +148,4 @@ def test_files_are_read_once_per_change_and_must_be_utf8(tmp_path) -> None:  # t
     (tmp_path / "b.yml").write_bytes("id: caf\xe9\n".encode("latin-1"))
     with pytest.raises(SourceError) as raised:
         files.load_folder(tmp_path, LANGUAGES, tmp_path)
-    assert str(raised.value).startswith("b.yml:1:1: the file is not UTF-8 text")
+    assert str(raised.value).startswith("b.yml:1:8: the file is not UTF-8 text")  # at the é

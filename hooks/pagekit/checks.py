@@ -68,10 +68,12 @@ def check_pages(page_set: PageSet, kinds: Sequence[MarkerKind], convert: Callabl
         problems += _translations(page_set, slug, versions)
         for page in versions.values():
             problems += page.problems
-            problems += _description(page)
-            problems += _title(page)
-        problems += _anchors(versions, page_set)
-        problems += _markers(versions, page_set, kinds, convert)
+            if page.readable:
+                problems += _description(page)
+                problems += _title(page)
+        if all(page.readable for page in versions.values()):
+            problems += _anchors(versions, page_set)
+            problems += _markers(versions, page_set, kinds, convert)
     return problems
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from sourcekit.textfile import not_utf8
 from sourcekit.yamlsource import Problem
 
 from .checks import PageSet, language_of
@@ -37,12 +38,13 @@ def read_page_set(docs_dir: Path, languages: tuple[str, ...]) -> tuple[PageSet, 
         if language is None:
             strays.append((shown, relative.rsplit(".", 2)[-2]))
             continue
+        data = path.read_bytes()
         try:
-            text = path.read_text(encoding="utf-8-sig")
+            page = read_page(shown, data.decode("utf-8-sig"))
         except UnicodeDecodeError as error:
-            problems.append(Problem(shown, 1, 1, f"the file is not UTF-8 text ({error.reason}): save it as UTF-8"))
-            continue
-        pages.setdefault(slug, {})[language] = read_page(shown, text)
+            # Known to exist, so no "no French version" or nav error follows; checked once it is UTF-8.
+            page = PageSource(shown, "", readable=False, problems=[not_utf8(shown, data, error)])
+        pages.setdefault(slug, {})[language] = page
     return PageSet(default, languages, pages, strays), problems
 
 

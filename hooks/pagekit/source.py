@@ -34,6 +34,7 @@ class PageSource:
     anchors: dict[str, list[int]] = field(default_factory=dict)  # explicit id → lines
     h1_lines: list[int] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    readable: bool = True  # False when the file is not UTF-8: its other checks wait until it is
 
     @property
     def body(self) -> str:

@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Generic, TypeVar
 
+from .textfile import not_utf8
 from .yamlsource import Problem, SourceError, YamlDocument, load
 
 T = TypeVar("T")
@@ -108,10 +109,10 @@ def display_path(path: Path, root: Path) -> str:
 def _read(path: Path, root: Path) -> str:
     shown = display_path(path, root)
     try:
-        return path.read_text(encoding="utf-8")
+        data = path.read_bytes()
+        return data.decode("utf-8")
     except UnicodeDecodeError as error:
-        message = f"the file is not UTF-8 text ({error.reason}): save it as UTF-8"
-        raise SourceError([Problem(shown, 1, 1, message)]) from None
+        raise SourceError([not_utf8(shown, data, error)]) from None
     except OSError as error:
         raise SourceError([Problem(shown, 1, 1, f"cannot read the file ({error.strerror}): check it")]) from None
 
