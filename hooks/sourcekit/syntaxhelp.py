@@ -73,9 +73,10 @@ def _colon_in_text_or_indent(lines: list[str], line: int) -> str:
     key = KEY_AT_START.match(here)
     # `title: Le plan : un outil` — a key, then text holding `: `.
     if key and ": " in here[key.end() :] + " ":
+        name = key["key"].strip()
         return (
-            f"the text after `{key['key'].strip()}:` contains `: `, which YAML reads as a new key: "
-            'put the whole text in quotes, e.g. `fr: "Le plan : un outil"`'
+            f"the text after `{name}:` contains `: `, which YAML reads as a new key: "
+            f'put the whole text in quotes, e.g. `{name}: "Le plan : un outil"`'
         )
     # `   en: b` under `  fr: a` — indented more than its neighbour, read as the rest of its text.
     sibling = _previous_key_line(lines, line, lambda indent, mine: indent < mine)
