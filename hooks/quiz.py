@@ -19,6 +19,7 @@ from mkdocs.structure.pages import Page
 from buildlog import fail
 from markers import MARKER_FOLDERS, replace_markers
 from pageassets import require_assets
+from pagekit.source import read_page
 from pagelang import build_language, page_language, site_languages
 from quizkit.catalog import QuizCatalog
 from quizkit.model import Quiz
@@ -126,11 +127,21 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     problems = []
     for link in _anchor_links:
         anchors = link.target.page.present_anchor_ids if link.target.page else None
+        target = f"docs/{link.target.src_uri}"
         if anchors is not None and link.anchor not in anchors:
             problems.append(
                 link.spot.problem(
-                    f"the link `{link.written}` goes to no heading `#{link.anchor}` in docs/{link.target.src_uri}: "
+                    f"the link `{link.written}` goes to no heading `#{link.anchor}` in {target}: "
                     "fix the link, or give the heading that anchor, `{ #" + link.anchor + " }`, in every language"
+                )
+            )
+        elif link.anchor not in read_page(target, link.target.content_string).anchors:
+            # An id made from the heading's words differs between languages; `{ #id }` is the same in all.
+            problems.append(
+                link.spot.problem(
+                    f"the link `{link.written}` goes to a heading of {target} without a `{{ #… }}` anchor: its id "
+                    "is made from the heading's words, which differ in each language; give that heading "
+                    "`{ #" + link.anchor + " }` in every language"
                 )
             )
     _anchor_links.clear()

@@ -173,6 +173,27 @@ def test_broken_link_in_quiz_text_is_reported_at_its_yaml_line(project: Path, li
     assert_fails_cleanly(build(project), project, f"quizdata/{QUIZ_PATH.name}:{line}:", expected, "(bands[1].text.")
 
 
+def test_link_to_a_heading_without_an_explicit_anchor_is_reported_at_its_yaml_line(project: Path) -> None:
+    """`#une-note-finale` is made from the French heading's words: the English page has another id."""
+    for language, heading in ((DEFAULT_LANGUAGE, "Une note finale"), (LANGUAGES[-1], "A closing note")):
+        page = project / "docs" / (f"{QUIZ_PAGE}.md" if language == DEFAULT_LANGUAGE else f"{QUIZ_PAGE}.{language}.md")
+        page.write_text(page.read_text(encoding="utf-8") + f"\n## {heading}\n\nText.\n", encoding="utf-8")
+    link = f"[x]({QUIZ_PAGE}.md#une-note-finale)"
+
+    def add_link(data: dict[str, Any]) -> None:
+        texts = data["bands"][0]["text"]
+        texts[LANGUAGES[-1]] = texts[LANGUAGES[-1]].rstrip() + f" See {link}.\n"
+
+    path = edit_quiz(project, add_link)
+    assert_fails_cleanly(
+        build(project),
+        project,
+        f"quizdata/{QUIZ_PATH.name}:{line_of(path, link)}:",
+        "without a `{ #… }` anchor",
+        "give that heading `{ #une-note-finale }` in every language",
+    )
+
+
 @pytest.mark.parametrize(
     ("markdown", "expected"),
     [
