@@ -101,7 +101,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 def _line_of(finding: str, source: str) -> int:
     """The first line of the page's source that may hold what was found (1 when unsure)."""
     words = re.findall(r"`([^`]+)`", finding)
-    needle = words[0].rstrip("=").rstrip(":").lstrip("<") if words else ""
+    # `<meta>` → "<meta" (the tag as it opens), `onclick=` → "onclick", `javascript:` → "javascript".
+    needle = ("<" + words[0].strip("<>") if words[0].startswith("<") else words[0].rstrip("=:")) if words else ""
     if needle:
         for number, line in enumerate(source.splitlines(), start=1):
             if needle.lower() in line.lower():

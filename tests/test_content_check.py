@@ -140,6 +140,7 @@ def test_the_same_markers_in_every_language() -> None:
         (f'---\ndescription: "{DESCRIPTION}"\n---\n\nNo title.\n', 5, "the page has no title"),
         (page("# Second"), 7, "a second `# ` title (the first is on line 5)"),
         (page("## A { #x }\n\n## B { #x }"), 9, "the anchor `#x` is already set on line 7"),
+        (f'---\ndescription: "{DESCRIPTION}"\n\n# Title\n', 1, "the front matter opened here is never closed"),
         # Markdown would build an empty id, or a stray attribute named after the second word, silently.
         (page("## Fidélité { # fidelite }"), 7, "no space after `#`: write `{ #fidelite }`"),
         (page("## Fidélité { #fidelite client }"), 7, "an anchor is one word, e.g. `{ #fidelite-client }`"),
@@ -154,6 +155,7 @@ def test_the_same_markers_in_every_language() -> None:
         "no-title",
         "two-titles",
         "same-anchor",
+        "front-matter-unclosed",
         "anchor-space",
         "anchor-two-words",
         "anchor-bare-word",
@@ -291,14 +293,23 @@ def test_misspelt_marker_stops_the_build(project: Path) -> None:
     )
 
 
-def test_raw_html_that_runs_code_in_a_page_stops_the_build(project: Path) -> None:
+@pytest.mark.parametrize(
+    ("html", "written", "finding"),
+    [
+        ('<p onclick="alert(1)">Click</p>', "onclick", "an event handler `onclick=`"),
+        ('<meta http-equiv="refresh" content="0">', "<meta", "a `<meta>` element"),
+        ('<link rel="stylesheet" href="x.css">', "<link", "a `<link>` element"),
+    ],
+    ids=["handler", "meta", "link"],
+)
+def test_raw_html_that_runs_code_in_a_page_stops_the_build(
+    project: Path, html: str, written: str, finding: str
+) -> None:
     slug = a_page_without_a_marker()
     path = project / "docs" / f"{slug}.md"
-    path.write_text(path.read_text(encoding="utf-8") + '\n<p onclick="alert(1)">Click</p>\n', encoding="utf-8")
-    line = line_of(path, "onclick")
-    assert_fails_cleanly(
-        build(project), project, f"docs/{slug}.md:{line}:1: the page produces an event handler `onclick=`"
-    )
+    path.write_text(path.read_text(encoding="utf-8") + f"\n{html}\n", encoding="utf-8")
+    line = line_of(path, written)
+    assert_fails_cleanly(build(project), project, f"docs/{slug}.md:{line}:1: the page produces {finding}")
 
 
 @pytest.mark.parametrize(

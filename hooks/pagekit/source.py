@@ -52,6 +52,10 @@ def read_page(path: str, text: str) -> PageSource:
 def _read_front_matter(page: PageSource) -> None:
     match = FRONT_MATTER.match(page.text)
     if not match:
+        if re.match(r"-{3}[ \t]*\n", page.text):
+            page.problems.append(
+                Problem(page.path, 1, 1, "the front matter opened here is never closed: end it with a line `---`")
+            )
         return
     page.has_front_matter = True
     try:
