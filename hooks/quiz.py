@@ -125,9 +125,12 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     # would report a broken anchor against the page showing the quiz; say where it was
     # written instead. Anchors that links use are the same in every language.
     problems = []
+    explicit: dict[str, dict[str, list[int]]] = {}  # target → its `{ #id }` anchors, read once
     for link in _anchor_links:
         anchors = link.target.page.present_anchor_ids if link.target.page else None
         target = f"docs/{link.target.src_uri}"
+        if target not in explicit:
+            explicit[target] = read_page(target, link.target.content_string).anchors
         if anchors is not None and link.anchor not in anchors:
             problems.append(
                 link.spot.problem(
@@ -135,7 +138,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
                     "fix the link, or give the heading that anchor, `{ #" + link.anchor + " }`, in every language"
                 )
             )
-        elif link.anchor not in read_page(target, link.target.content_string).anchors:
+        elif link.anchor not in explicit[target]:
             # An id made from the heading's words differs between languages; `{ #id }` is the same in all.
             problems.append(
                 link.spot.problem(

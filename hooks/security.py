@@ -20,7 +20,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from buildlog import fail
-from sourcekit.markup import active_content, external_media
+from sourcekit.markup import active_content, as_written, external_media
 from sourcekit.yamlsource import Problem
 
 log = logging.getLogger("mkdocs.hooks.security")
@@ -94,13 +94,10 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
 
 def _line_of(finding: str, source: str) -> int:
     """The first line of the page's source that may hold what was found (1 when unsure)."""
-    words = re.findall(r"`([^`]+)`", finding)
-    # `<meta>` → "<meta" (the tag as it opens), `onclick=` → "onclick", `javascript:` → "javascript".
-    needle = ("<" + words[0].strip("<>") if words[0].startswith("<") else words[0].rstrip("=:")) if words else ""
-    if needle:
-        for number, line in enumerate(source.splitlines(), start=1):
-            if needle.lower() in line.lower():
-                return number
+    needle = as_written(finding).lower()  # `<meta>` → "<meta", `onclick=` → "onclick"
+    for number, line in enumerate(source.splitlines(), start=1):
+        if needle in line.lower():
+            return number
     return 1
 
 

@@ -256,14 +256,15 @@ def test_an_image_serves_every_language(project: Path) -> None:
         assert (folder / source).resolve().is_file(), f"{language}: {source}"
 
 
-def test_a_page_not_saved_as_utf8_is_named_at_its_first_bad_character(project: Path) -> None:
+@pytest.mark.parametrize("bom", [b"", b"\xef\xbb\xbf"], ids=["plain", "after-a-bom"])
+def test_a_page_not_saved_as_utf8_is_named_at_its_first_bad_character(project: Path, bom: bytes) -> None:
     """Saved as Windows-1252: one message, where the first accent is; no false "no French version" after it."""
     slug = a_page_without_a_marker()
     path = project / "docs" / f"{slug}.md"
     data = path.read_text(encoding="utf-8").encode("cp1252", errors="replace")
     first = next(index for index, byte in enumerate(data) if byte > 127)  # ASCII before it: bytes are characters
     line, column = data[:first].count(b"\n") + 1, first - data.rfind(b"\n", 0, first)
-    path.write_bytes(data)
+    path.write_bytes(bom + data)  # a BOM, then text in another encoding: positions still count from the text
     output = assert_fails_cleanly(
         build(project), project, f"docs/{slug}.md:{line}:{column}: the file is not UTF-8 text"
     )

@@ -149,3 +149,7 @@ def test_files_are_read_once_per_change_and_must_be_utf8(tmp_path) -> None:  # t
     with pytest.raises(SourceError) as raised:
         files.load_folder(tmp_path, LANGUAGES, tmp_path)
     assert str(raised.value).startswith("b.yml:1:8: the file is not UTF-8 text")  # at the é
+    (tmp_path / "b.yml").write_bytes(b"\xef\xbb\xbf" + "id: caf\xe9\n".encode("latin-1"))  # after a BOM
+    with pytest.raises(SourceError) as raised:
+        files.load_folder(tmp_path, LANGUAGES, tmp_path)
+    assert str(raised.value).startswith("b.yml:1:8: the file is not UTF-8 text")  # the BOM is no column

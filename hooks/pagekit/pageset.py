@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 from pathlib import Path
 
 from sourcekit.textfile import not_utf8
@@ -38,9 +39,10 @@ def read_page_set(docs_dir: Path, languages: tuple[str, ...]) -> tuple[PageSet, 
         if language is None:
             strays.append((shown, relative.rsplit(".", 2)[-2]))
             continue
-        data = path.read_bytes()
+        # Without its BOM, so that a decoding error's position counts from the text's first character.
+        data = path.read_bytes().removeprefix(codecs.BOM_UTF8)
         try:
-            page = read_page(shown, data.decode("utf-8-sig"))
+            page = read_page(shown, data.decode("utf-8"))
         except UnicodeDecodeError as error:
             # Known to exist, so no "no French version" or nav error follows; checked once it is UTF-8.
             page = PageSource(shown, "", readable=False, problems=[not_utf8(shown, data, error)])

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import codecs
+
 from .yamlsource import Problem
 
 
 def not_utf8(shown: str, data: bytes, error: UnicodeDecodeError) -> Problem:
     """The first byte that is not UTF-8, by line and column, and the fix."""
-    before = data[: error.start]
+    before = data[: error.start].removeprefix(codecs.BOM_UTF8)  # a BOM is no character an editor sees
     line = before.count(b"\n") + 1
     column = len(before.rsplit(b"\n", 1)[-1].decode("utf-8", errors="replace")) + 1
     return Problem(
