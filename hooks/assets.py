@@ -4,7 +4,8 @@ The sources in overrides/assets/ keep their comments and long names for whoever 
 them; readers download them minified: scripts by calmjs.parse (an ES5 parser whose printer
 drops comments and spaces and shortens local names), stylesheets by rcssmin. Scripts are
 therefore written in ES5 syntax (`var`, `function`), which every supported browser runs.
-Page assets are also loaded only where used: see hooks/pageassets.py.
+Page assets are also loaded only where used: hooks/pageassets.py records what a page asks
+for, and `on_page_context` hands it to overrides/main.html as `page_assets`.
 """
 
 from __future__ import annotations
@@ -23,6 +24,11 @@ from calmjs.parse.exceptions import ECMASyntaxError
 from calmjs.parse.unparsers.es5 import minify_print
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
+
+from pagestate import state_of
 
 log = logging.getLogger("mkdocs.hooks.assets")
 
@@ -38,6 +44,11 @@ def minify_script(source: str) -> str:
 
 
 MINIFIERS: dict[str, Callable[[str], str]] = {".js": minify_script, ".css": rcssmin.cssmin}
+
+
+def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
+    context["page_assets"] = list(state_of(page).assets)  # type: ignore[typeddict-unknown-key]
+    return context
 
 
 def on_post_build(config: MkDocsConfig) -> None:

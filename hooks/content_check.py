@@ -17,6 +17,7 @@ from mkdocs.utils import clean_directory
 from buildlog import fail
 from markers import MARKER_FOLDERS
 from pagekit.checks import MarkerKind, check_pages
+from pagekit.frontmatter import ThemeChoices
 from pagekit.navcheck import NavConfig, check_nav, check_not_found_texts
 from pagekit.pageset import read_page_set
 from pagelang import build_language, site_languages
@@ -43,7 +44,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
         MarkerKind(kind, frozenset(data_file_ids(root / folder)), f"in {folder}/")
         for kind, folder in MARKER_FOLDERS.items()
     ]
-    problems += check_pages(page_set, kinds, site_markdown(config))
+    problems += check_pages(page_set, kinds, site_markdown(config), _theme_choices(config))
     default_pages = {f"{slug}.md" for slug, versions in page_set.pages.items() if page_set.default in versions}
     other_pages = {
         f"{slug}.{language}.md": f"{slug}.md"
@@ -66,6 +67,18 @@ def on_build_error(error: Exception) -> None:
     # The folder is emptied as MkDocs itself does before every build.
     if _site_root and Path(_site_root).is_dir():
         clean_directory(_site_root)
+
+
+def _theme_choices(config: MkDocsConfig) -> ThemeChoices:
+    """What `template:`, `status:` and `icon:` in a page's front matter may name."""
+    theme_dirs = [Path(folder) for folder in config.theme.dirs]
+    custom = Path(config.theme.custom_dir) if config.theme.custom_dir else None
+    templates = sorted(path.name for path in custom.glob("*.html")) if custom else []
+    return ThemeChoices(
+        templates=tuple(name for name in templates if name != "404.html") or ("main.html",),
+        statuses=tuple(config.extra.get("status") or {}),
+        icon_exists=lambda name: any((folder / ".icons" / f"{name}.svg").is_file() for folder in theme_dirs),
+    )
 
 
 def _nav_config(config: MkDocsConfig, languages: tuple[str, ...]) -> NavConfig:

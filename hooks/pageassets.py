@@ -3,6 +3,8 @@
 An asset named `quiz` is overrides/assets/quiz/quiz.js and, if it exists, quiz.css. Its
 URL carries a hash of the files, so a browser never mixes an old script with a new page.
 Assets load in the order they are asked for (the team table's script after the quiz's).
+The request is kept in the page's build state (pagestate.py); hooks/assets.py hands it to
+the template.
 """
 
 from __future__ import annotations
@@ -13,21 +15,24 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
+from pagestate import PageAsset, state_of
+
 _versions: dict[tuple[Path | int, ...], str] = {}
 
 
 def require_assets(page: Page, config: MkDocsConfig, name: str) -> None:
-    folder = Path(config.theme.custom_dir or "overrides") / "assets" / name
-    requested = page.meta.setdefault("page_assets", [])
-    if any(asset["name"] == name for asset in requested):
+    requested = state_of(page).assets
+    if any(asset.name == name for asset in requested):
         return
-    stylesheet = folder / f"{name}.css"
+    folder = Path(config.theme.custom_dir or "overrides") / "assets" / name
+    script, stylesheet = folder / f"{name}.js", folder / f"{name}.css"
     requested.append(
-        {
-            "name": name,
-            "version": _version(folder / f"{name}.js", stylesheet),
-            "stylesheet": stylesheet.is_file(),
-        }
+        PageAsset(
+            name=name,
+            script=f"assets/{name}/{name}.js",
+            stylesheet=f"assets/{name}/{name}.css" if stylesheet.is_file() else None,
+            version=_version(script, stylesheet),
+        )
     )
 
 

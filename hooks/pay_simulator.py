@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import re
+import secrets
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -21,6 +22,7 @@ from buildlog import fail
 from markers import MARKER_FOLDERS, replace_markers
 from pageassets import require_assets
 from pagelang import page_language, site_languages
+from pagestate import state_of
 from paysim.example import example_problems
 from paysim.model import PaySimulator, validate
 from paysim.render import SimulatorRenderer
@@ -31,8 +33,10 @@ log = logging.getLogger("mkdocs.hooks.pay_simulator")
 
 SIMULATOR_FOLDER = MARKER_FOLDERS["simulator"]
 
-PLACEHOLDER = "<!--simulator-placed {}-->"
-PLACEHOLDER_IN_HTML = re.compile(r"<!--simulator-placed (?P<id>[a-z0-9-]+)-->")
+# With a key drawn when the build starts: a comment typed in a page never passes for a placeholder.
+PLACEHOLDER_KEY = secrets.token_hex(12)
+PLACEHOLDER = f"<!--simulator-placed {PLACEHOLDER_KEY} {{}}-->"
+PLACEHOLDER_IN_HTML = re.compile(rf"<!--simulator-placed {PLACEHOLDER_KEY} (?P<id>[a-z0-9-]+)-->")
 
 _files = ValidatedFiles(validate)  # cached per file change: survives language rebuilds and serve
 _simulators: dict[str, PaySimulator] = {}
@@ -51,7 +55,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     markdown, placed = replace_markers(markdown, config, "simulator", _simulators, PLACEHOLDER.format)
     if placed:
-        page.meta["simulator_ids"] = placed
+        state_of(page).placed["simulator"] = placed
         require_assets(page, config, "simulator")
         languages = site_languages(config)
         if page_language(page, config) == languages[0]:
@@ -83,7 +87,7 @@ def _worked_examples(simulator: PaySimulator, page: Page, config: MkDocsConfig, 
 
 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    if not page.meta.get("simulator_ids"):
+    if not state_of(page).placed.get("simulator"):
         return output
     renderer = SimulatorRenderer(Path(config.theme.custom_dir or "overrides") / "partials")
     language = page_language(page, config)

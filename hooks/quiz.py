@@ -21,12 +21,14 @@ from markers import MARKER_FOLDERS, replace_markers
 from pageassets import require_assets
 from pagekit.source import read_page
 from pagelang import build_language, page_language, site_languages
+from pagestate import state_of
 from quizkit.catalog import QuizCatalog
 from quizkit.model import Quiz
 from quizkit.quality import writing_notes
 from quizkit.render import QuizRenderer, markdown_fields, parts_in
 from quizkit.scoring import band_shares
 from sourcekit.fields import Localized, LocalizedText, SourceSpot
+from sourcekit.markdowncost import costly_markup, costly_markup_advice
 from sourcekit.markup import active_content, as_written, is_web_or_mail, links_in
 from sourcekit.yamlsource import Problem, SourceError
 
@@ -87,7 +89,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
         lambda quiz_id: renderer.markdown_parts(_quizzes[quiz_id], language),
     )
     if placed:
-        page.meta["quiz_ids"] = placed
+        state_of(page).placed["quiz"] = placed
         require_assets(page, config, "quiz")
         require_assets(page, config, "team")  # the team table of every quiz (partials/quiz-team.html)
         problems = [problem for quiz_id in placed for problem in _check_texts(_quizzes[quiz_id], page, files, config)]
@@ -99,7 +101,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     # The quiz's texts as the site's Markdown converted them (attr_list, link targets):
     # nothing active may come out. Before the page is written; a failed build leaves no site.
-    if not page.meta.get("quiz_ids"):
+    if not state_of(page).placed.get("quiz"):
         return html
     language = page_language(page, config)
     problems = []
@@ -156,7 +158,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     # In the finished page, after the search index and the table of contents were made:
     # they index the quiz's texts (intro, advice, results) but not its questions and grid.
-    if not page.meta.get("quiz_ids"):
+    if not state_of(page).placed.get("quiz"):
         return output
     return _renderer(config).assemble(output, _quizzes, page_language(page, config), _interface)
 
@@ -180,6 +182,10 @@ def _check_texts(quiz: Quiz, page: Page, files: Files, config: MkDocsConfig) -> 
     problems = []
     for _name, texts in markdown_fields(quiz):
         for language in quiz.languages:
+            costly = costly_markup(texts[language])
+            if costly is not None:  # checked before the page's Markdown converts it
+                problems.append(_spot(texts, language).problem(costly_markup_advice()))
+                continue
             problems += _check_links(texts[language], _spot(texts, language), page, files, root)
     return problems
 

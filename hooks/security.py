@@ -20,7 +20,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from buildlog import fail
-from sourcekit.markup import active_content, as_written, external_media
+from sourcekit.markup import active_content, as_written, escaped, external_media
 from sourcekit.yamlsource import Problem
 
 log = logging.getLogger("mkdocs.hooks.security")
@@ -64,6 +64,15 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     )
     config.extra["content_security_policy"] = POLICY.format(hashes=" ".join(f"'sha256-{h}'" for h in hashes))
     return env
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    # MkDocs' templates do not escape, and Material prints front matter as written (`title` and
+    # `description` in <head>, `status` and `subtitle` in every menu). The content check refuses
+    # markup in the keys the site knows; escaping every value here keeps an unknown key, a quote
+    # in a description, or a key read by a later template from ever closing a tag.
+    page.meta = escaped(page.meta)
+    return markdown
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:

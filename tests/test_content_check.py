@@ -14,6 +14,7 @@ import pytest
 import yaml
 
 from pagekit.checks import MarkerKind, PageSet, check_pages
+from pagekit.frontmatter import ThemeChoices
 from pagekit.markers import find_markers
 from pagekit.source import read_page
 from sitecontent import DEFAULT_LANGUAGE, LANGUAGES, SLUGS, placements, site_config
@@ -25,6 +26,7 @@ KINDS = [
     MarkerKind("quiz", frozenset({"known"}), "in quizdata/"),
     MarkerKind("simulator", frozenset({"pay"}), "in quizdata/simulators/"),
 ]
+THEME = ThemeChoices(templates=("main.html",), statuses=(), icon_exists=lambda name: name == "material/account")
 DESCRIPTION = "d" * 140
 OTHER = LANGUAGES[-1]
 
@@ -51,7 +53,7 @@ def problems(pages: dict[str, str]) -> list[str]:
                 suffix = "" if language == DEFAULT_LANGUAGE else f".{language}"
                 found[language] = read_page(f"docs/{slug}{suffix}.md", source.text)  # type: ignore[attr-defined]
     page_set = PageSet(DEFAULT_LANGUAGE, LANGUAGES, versions, [])  # type: ignore[arg-type]
-    return [str(problem) for problem in check_pages(page_set, KINDS, convert)]
+    return [str(problem) for problem in check_pages(page_set, KINDS, convert, THEME)]
 
 
 # ── markers, found the way Markdown sees them ───────────────────────────────
@@ -358,3 +360,25 @@ def test_a_failed_build_leaves_no_site_behind(project: Path) -> None:
     assert result.returncode == 1
     assert "no-such-page.md" in output_of(result)
     assert not list((project / "site").rglob("*.html"))
+
+
+# ── what Markdown lets through without a word ───────────────────────────────
+
+
+@pytest.mark.parametrize(
+    ("character", "name"),
+    [("\u202e", "U+202E (right-to-left override)"), ("\u200b", "U+200B (zero width space)"), ("\x07", "U+0007")],
+)
+def test_an_invisible_character_in_a_page_is_named_at_its_line_and_column(character: str, name: str) -> None:
+    found = problems({"p.md": page(f"Un texte\nave{character}c un piège.")})
+    # Front matter (3 lines), a blank line, the title, a blank line: the body's second line is line 8.
+    assert any(problem.startswith(f"docs/p.md:8:4: an invisible character {name}") for problem in found), found
+
+
+def test_a_page_in_a_folder_is_told_where_to_go() -> None:
+    found = problems({"guides/p.md": page("Texte.")})
+    assert any(
+        problem.startswith("docs/guides/p.md:1:1: pages sit at the top of docs/")
+        and "move this file to docs/p.md" in problem
+        for problem in found
+    ), found

@@ -11,6 +11,7 @@ from pathlib import PurePosixPath
 
 from sourcekit.yamlsource import Problem
 
+from .frontmatter import ThemeChoices, front_matter_problems
 from .markers import Sighting, find_markers
 from .source import PageSource
 
@@ -52,7 +53,9 @@ def language_of(relative: str, languages: Sequence[str], default: str) -> tuple[
     return stem, default
 
 
-def check_pages(page_set: PageSet, kinds: Sequence[MarkerKind], convert: Callable[[str], str]) -> list[Problem]:
+def check_pages(
+    page_set: PageSet, kinds: Sequence[MarkerKind], convert: Callable[[str], str], theme: ThemeChoices
+) -> list[Problem]:
     problems: list[Problem] = []
     for path, code in page_set.strays:
         problems.append(
@@ -65,16 +68,37 @@ def check_pages(page_set: PageSet, kinds: Sequence[MarkerKind], convert: Callabl
             )
         )
     for slug, versions in sorted(page_set.pages.items()):
+        if "/" in slug:
+            problems += _in_subfolder(slug, versions)
+            continue
         problems += _translations(page_set, slug, versions)
         for page in versions.values():
             problems += page.problems
             if page.readable:
                 problems += _description(page)
+                problems += front_matter_problems(page, theme)
                 problems += _title(page)
         if all(page.readable for page in versions.values()):
             problems += _anchors(versions, page_set)
             problems += _markers(versions, page_set, kinds, convert)
     return problems
+
+
+def _in_subfolder(slug: str, versions: Mapping[str, PageSource]) -> list[Problem]:
+    """Pages are published as flat `slug.html` addresses: Material's language selector looks for each
+    language's sitemap.xml next to them, which a page in a folder would request in vain on every view."""
+    name = slug.rsplit("/", 1)[1]
+    return [
+        Problem(
+            page.path,
+            1,
+            1,
+            f"pages sit at the top of docs/, not in a folder (the language selector only works for addresses "
+            f"such as /{name}.html): move this file to docs/{page.path.rsplit('/', 1)[1]}, and give it a name "
+            "no other page has",
+        )
+        for page in versions.values()
+    ]
 
 
 def _translations(page_set: PageSet, slug: str, versions: Mapping[str, PageSource]) -> list[Problem]:

@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 import re
+import secrets
 import string
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -27,9 +28,16 @@ from .scoring import fingerprint, question_key
 
 TEMPLATE = "quiz.html"
 LETTERS = string.ascii_uppercase
+# The sentinels carry a key drawn when the build starts: a page may hold any comment, but
+# none an editor types can pass for one of ours (a typed `<!--quiz-start x-->` is left alone).
+SENTINEL_KEY = secrets.token_hex(12)
 # One quiz in the page's HTML after Markdown: its converted parts between sentinels.
-QUIZ_IN_HTML = re.compile(r"<!--quiz-start (?P<id>[a-z0-9-]+)-->(?P<body>.*?)<!--quiz-end (?P=id)-->", re.S)
-PART_IN_HTML = re.compile(r"<!--quiz-part (?P<name>[a-z0-9:-]+)-->(?P<html>.*?)<!--/quiz-part-->", re.S)
+QUIZ_IN_HTML = re.compile(
+    rf"<!--quiz-start {SENTINEL_KEY} (?P<id>[a-z0-9-]+)-->(?P<body>.*?)<!--quiz-end {SENTINEL_KEY} (?P=id)-->", re.S
+)
+PART_IN_HTML = re.compile(
+    rf"<!--quiz-part {SENTINEL_KEY} (?P<name>[a-z0-9:-]+)-->(?P<html>.*?)<!--/quiz-part {SENTINEL_KEY}-->", re.S
+)
 
 
 class QuizRenderer:
@@ -39,10 +47,14 @@ class QuizRenderer:
 
     def markdown_parts(self, quiz: Quiz, language: str) -> str:
         """The quiz's Markdown fields, in sentinels, to stand in the page's Markdown."""
-        blocks = [f"<!--quiz-start {quiz.id}-->"]
+        blocks = [f"<!--quiz-start {SENTINEL_KEY} {quiz.id}-->"]
         for name, texts in markdown_fields(quiz):
-            blocks += [f"<!--quiz-part {name}-->", markdown_source(texts[language]), "<!--/quiz-part-->"]
-        blocks.append(f"<!--quiz-end {quiz.id}-->")
+            blocks += [
+                f"<!--quiz-part {SENTINEL_KEY} {name}-->",
+                markdown_source(texts[language]),
+                f"<!--/quiz-part {SENTINEL_KEY}-->",
+            ]
+        blocks.append(f"<!--quiz-end {SENTINEL_KEY} {quiz.id}-->")
         return "\n\n".join(blocks)
 
     def assemble(

@@ -11,6 +11,9 @@ from __future__ import annotations
 
 import re
 from html.parser import HTMLParser
+from typing import Any
+
+from markupsafe import escape
 
 ALLOWED_SCHEMES = ("http", "https", "mailto", "tel")
 ACTIVE_TAGS = {
@@ -24,7 +27,7 @@ SCHEME = re.compile(r"^\s*([a-zA-Z][a-zA-Z0-9+.-]*):")
 # `[text](target "title")`, `![alt](target)`, `<target>` forms aside; and `[label]: target` definitions.
 INLINE_LINK = re.compile(r"\]\(\s*<?([^\s)>]+)")
 REFERENCE = re.compile(r"^[ ]{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)", re.MULTILINE)
-CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1", re.DOTALL)
+BACKTICKS = re.compile(r"`+")
 
 
 def links_in(text: str) -> list[str]:
@@ -33,8 +36,34 @@ def links_in(text: str) -> list[str]:
     Read from the Markdown syntax itself (inline links and reference definitions): a
     Markdown conversion per text and language cost more than the rest of the quiz checks.
     """
-    prose = CODE_SPAN.sub("", text)  # `[a](b)` in code is shown, not followed
+    prose = without_code_spans(text)  # `[a](b)` in code is shown, not followed
     return INLINE_LINK.findall(prose) + REFERENCE.findall(prose)
+
+
+def without_code_spans(text: str) -> str:
+    """`text` without its code spans: a run of backticks up to the next run of the same length.
+
+    One pass over the runs; a pattern such as (`+)(.+?)\\1 re-reads the text from every run that
+    never closes (a line of backticks took minutes).
+    """
+    runs = list(BACKTICKS.finditer(text))
+    closer: dict[int, int] = {}  # run index → index of the next run of the same length
+    next_of_length: dict[int, int] = {}
+    for index in range(len(runs) - 1, -1, -1):
+        length = len(runs[index].group())
+        if length in next_of_length:
+            closer[index] = next_of_length[length]
+        next_of_length[length] = index
+    pieces, last, index = [], 0, 0
+    while index < len(runs):
+        if index in closer and runs[closer[index]].start() > runs[index].end():
+            pieces.append(text[last : runs[index].start()])
+            last = runs[closer[index]].end()
+            index = closer[index] + 1
+        else:
+            index += 1
+    pieces.append(text[last:])
+    return "".join(pieces)
 
 
 # Cheap test first: HTML that matches none of these holds nothing active_content would report.
@@ -73,6 +102,20 @@ def as_written(finding: str) -> str:
     """What to look for in the source of a finding: `an event handler `onclick=`` → `onclick`."""
     quoted = re.search(r"`([^`]+)`", finding)
     return quoted.group(1).rstrip("=>") if quoted else finding
+
+
+def escaped(value: Any) -> Any:
+    """Every text in `value` (a front matter value: text, list, mapping) escaped for HTML, once.
+
+    Markup objects print as they are, in templates that escape and in those that do not.
+    """
+    if isinstance(value, str):
+        return escape(value)
+    if isinstance(value, list):
+        return [escaped(item) for item in value]
+    if isinstance(value, dict):
+        return {key: escaped(item) for key, item in value.items()}
+    return value
 
 
 def is_web_or_mail(target: str) -> bool:
