@@ -14,11 +14,10 @@ from __future__ import annotations
 import difflib
 import functools
 import re
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
-COMMENT = re.compile(r"<!--(?P<body>.*?)-->", re.DOTALL)
 # `quiz: id`, `QUIZ: id`, `quizz : id`, `quiz` … (a name, then a colon or nothing else).
 CANDIDATE = re.compile(r"^\s*(?P<name>[A-Za-z][\w-]*)\s*(?:(?P<colon>[:=])\s*(?P<id>.*?)\s*)?$", re.DOTALL)
 TOKEN = "marker-{}"
@@ -63,40 +62,59 @@ def find_markers(text: str, kinds: Collection[str], convert: Callable[[str], str
 # The content check and the hooks that place markers look at the same page text: the
 # Markdown pass is made once per text (a build has a few pages with markers).
 @functools.lru_cache(maxsize=64)
+@dataclass(frozen=True)
+class Comment:
+    start: int
+    end: int
+    body: str
+
+
+def comments(text: str) -> Iterator[Comment]:
+    """Every `<!-- … -->` of `text`, in order. String search, not `<!--(.*?)-->`: from each of a
+    million `<!--` never closed, the pattern would read to the end of the text."""
+    start = text.find("<!--")
+    while start >= 0:
+        end = text.find("-->", start + 4)
+        if end < 0:
+            return  # no later comment closes either
+        yield Comment(start, end + 3, text[start + 4 : end])
+        start = text.find("<!--", end + 3)
+
+
 def _find_markers(text: str, kinds: tuple[str, ...], convert: Callable[[str], str]) -> tuple[Sighting, ...]:
     candidates = []
-    for match in COMMENT.finditer(text):
-        kind = _resembled_kind(match["body"], kinds)
+    for comment in comments(text):
+        kind = _resembled_kind(comment.body, kinds)
         if kind is not None:
-            candidates.append((match, kind))
+            candidates.append((comment, kind))
     if not candidates:
         return ()
     # Replace each candidate by a token of the same shape, then let Markdown decide what it is.
     pieces, last = [], 0
-    for index, (match, _kind) in enumerate(candidates):
-        pieces += [text[last : match.start()], f"<!--{TOKEN.format(index)}-->"]
-        last = match.end()
+    for index, (comment, _kind) in enumerate(candidates):
+        pieces += [text[last : comment.start], f"<!--{TOKEN.format(index)}-->"]
+        last = comment.end
     pieces.append(text[last:])
     seen = _TokenFinder.run(convert("".join(pieces)))
     sightings = []
-    for index, (match, kind) in enumerate(candidates):
-        line_start = text.rfind("\n", 0, match.start()) + 1
-        line_end = text.find("\n", match.end())
+    for index, (comment, kind) in enumerate(candidates):
+        line_start = text.rfind("\n", 0, comment.start) + 1
+        line_end = text.find("\n", comment.end)
         line_text = text[line_start : line_end if line_end != -1 else len(text)]
-        candidate = CANDIDATE.match(match["body"])
+        candidate = CANDIDATE.match(comment.body)
         assert candidate is not None
         depth = seen.get(TOKEN.format(index))
-        before = line_text[: match.start() - line_start]
-        after = text[match.end() : line_end if line_end != -1 else len(text)]
+        before = line_text[: comment.start - line_start]
+        after = text[comment.end : line_end if line_end != -1 else len(text)]
         sightings.append(
             Sighting(
-                line=text.count("\n", 0, match.start()) + 1,
-                column=match.start() - line_start + 1,
-                written=match.group(0),
+                line=text.count("\n", 0, comment.start) + 1,
+                column=comment.start - line_start + 1,
+                written=text[comment.start : comment.end],
                 kind=kind,
                 id=(candidate["id"] or "").strip(),
                 spelt_right=candidate["name"] == kind and candidate["colon"] == ":",
-                one_line="\n" not in match.group(0),
+                one_line="\n" not in text[comment.start : comment.end],
                 indented=before != "" and before.strip() == "",
                 alone_on_line=before.strip() == "" and after.strip() == "",
                 standalone=depth == 0,

@@ -6,19 +6,24 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from sourcekit.characters import advice, invisible_characters
+from sourcekit.markdowncost import costly_markup, costly_markup_advice
 from sourcekit.yamlsource import Problem, SourceError, load
+
+MAX_REPORTED = 20  # invisible characters reported per page: enough to find them, not a flood
 
 # MkDocs' own rule for YAML front matter (mkdocs/utils/meta.py).
 FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
 # An opening code fence, as pymdownx.superfences reads one: 3+ backticks or tildes, then at most a language
 # or options, nothing else (so "```code``` inline" opens nothing).
 FENCE_OPEN = re.compile(r"^(?P<indent>[ \t>]*)(?P<fence>`{3,}|~{3,})(?P<info>[^`]*)$")
-HEADING = re.compile(r"^(?P<hashes>#{1,6})[ \t]+(?P<text>.*?)[ \t#]*$")
-# `{ #id }`, `{#id .class}`, `{: #id }` at the end of a heading or definition term.
-ATTR_LIST_ID = re.compile(r"\{:?[^}]*?#(?P<id>[^\s}]+)[^}]*\}[ \t]*$")
-# A heading's attribute list, and what attr_list accepts in one: `#id`, `.class`, `key=value` (quoted or not).
-HEADING_ATTR_LIST = re.compile(r"(?<=[ \t])\{:?(?P<body>[^}]*)\}[ \t]*$")  # attr_list wants a space before
-ATTR_TOKEN = re.compile(r"""#[^\s#.=}]+|\.[^\s#.=}]+|[\w-]+=(?:"[^"]*"|'[^']*'|[^\s"'}]+)""")
+HEADING = re.compile(r"^(?P<hashes>#{1,6})[ \t]+(?P<text>.*)$")  # closing `#`s stripped by the caller
+# A key of attr_list's: `key=value`, quoted or not; `#id` and `.class` are found by splitting. Patterns run
+# on editors' lines stay linear: each starts only where a token can start (no `[^}]*?` searched from
+# every `{` of a long line of braces, which made a line of 150,000 `{` take 85 s).
+ATTR_KEY_VALUE = re.compile(r"""(?<![\w-])[\w-]+=(?:"[^"]*"|'[^']*'|[^\s"'}]+)""")
+ATTR_NAME = re.compile(r"^(?:[#.][^\s#.=}]+)+$")  # `#id`, `.class`, or both run together
+ANCHOR_IN_ATTR_LIST = re.compile(r"#(?P<id>[^\s}]+)")
 
 
 @dataclass
@@ -44,9 +49,28 @@ class PageSource:
 def read_page(path: str, text: str) -> PageSource:
     text = text.replace("\r\n", "\n").replace("\r", "\n").removeprefix("\ufeff")
     page = PageSource(path, text)
-    _read_front_matter(page)
+    _read_front_matter(page)  # its values are checked for invisible characters as YAML
+    _refuse_invisible(page)
+    _refuse_costly_markdown(page)
     _scan_body(page)
     return page
+
+
+def _refuse_costly_markdown(page: PageSource) -> None:
+    offset = costly_markup(page.text)
+    if offset is not None:
+        before = page.text[:offset]
+        page.problems.append(
+            Problem(page.path, before.count("\n") + 1, offset - before.rfind("\n"), costly_markup_advice())
+        )
+
+
+def _refuse_invisible(page: PageSource) -> None:
+    body_offset = sum(len(line) + 1 for line in page.text.split("\n")[: page.body_start - 1])
+    for offset, character in invisible_characters(page.text[body_offset:])[:MAX_REPORTED]:
+        before = page.text[: body_offset + offset]
+        line = before.count("\n") + 1
+        page.problems.append(Problem(page.path, line, offset + body_offset - before.rfind("\n"), advice(character)))
 
 
 def _read_front_matter(page: PageSource) -> None:
@@ -96,27 +120,48 @@ def _scan_body(page: PageSource) -> None:
             page.h1_lines.append(number)
         if heading:
             _check_attribute_list(page, number, line)
-        anchor = ATTR_LIST_ID.search(line)
+        attributes = trailing_attribute_list(line)
+        anchor = ANCHOR_IN_ATTR_LIST.search(attributes[1]) if attributes else None
         if anchor:
             page.anchors.setdefault(anchor["id"], []).append(number)
 
 
+def trailing_attribute_list(line: str, *, after_blank: bool = False) -> tuple[int, str] | None:
+    """`## Title { #id }` → (offset of `{`, ` #id `): the `{…}` that ends a line, as attr_list reads it.
+
+    With `after_blank`, only a `{` that follows a space or tab (attr_list wants one on a heading).
+    String methods, not a pattern, so a line of a million braces costs one pass.
+    """
+    stripped = line.rstrip(" \t")
+    if not stripped.endswith("}"):
+        return None
+    end = len(stripped) - 1
+    start = stripped.rfind("}", 0, end) + 1  # the list holds no `}`: it starts after the last one
+    brace = stripped.find("{", start, end)
+    while after_blank and brace > 0 and stripped[brace - 1] not in " \t":
+        brace = stripped.find("{", brace + 1, end)
+    if brace < 0 or (after_blank and brace == 0):
+        return None
+    body = stripped[brace + 1 : end]
+    return brace, body.removeprefix(":")
+
+
 def _check_attribute_list(page: PageSource, number: int, line: str) -> None:
     """`{ # id }` or `{ #two words }` on a heading: Markdown builds an empty id or a stray attribute, silently."""
-    attributes = HEADING_ATTR_LIST.search(line)
+    attributes = trailing_attribute_list(line, after_blank=True)
     if not attributes:
         return
-    column = attributes.start() + 1
-    stray = ATTR_TOKEN.sub(" ", attributes["body"]).split()
+    column, body = attributes[0] + 1, attributes[1]
+    stray = [word for word in ATTR_KEY_VALUE.sub(" ", body).split() if not ATTR_NAME.match(word)]
     if not stray:
         return
     if stray[0] == "#":
-        word = attributes["body"].split("#", 1)[1].split()
+        word = body.split("#", 1)[1].split()
         fix = f"no space after `#`: write `{{ #{word[0] if word else 'anchor'} }}`"
     else:
-        one_word = "-".join(word.strip("#") for word in attributes["body"].split())
+        one_word = "-".join(word.strip("#") for word in body.split())
         fix = (
             f"`{stray[0]}` is not an anchor (`#id`), a class (`.name`) or `key=value`: "
             f"an anchor is one word, e.g. `{{ #{one_word} }}`"
         )
-    page.problems.append(Problem(page.path, number, column, f"the heading's `{{{attributes['body']}}}`: {fix}"))
+    page.problems.append(Problem(page.path, number, column, f"the heading's `{{{body}}}`: {fix}"))

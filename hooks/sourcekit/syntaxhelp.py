@@ -16,7 +16,7 @@ import yaml
 
 KEY_AT_START = re.compile(r"^(?P<indent>[ ]*)(?:-[ ]+)*(?P<key>[^\s#:\-][^:#]*?):(?:[ ]|$)")
 # `l'équipe`: an apostrophe between letters (`''` is YAML's escaped quote, not this).
-APOSTROPHE_IN_WORD = re.compile(r"\w+'\w+")
+APOSTROPHE_IN_WORD = re.compile(r"(?<!\w)\w+'\w+")  # from word starts only: linear
 
 
 def explain_syntax_error(error: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str]:

@@ -20,6 +20,7 @@ from yaml.constructor import ConstructorError, SafeConstructor
 from yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from .characters import advice, invisible_characters
 from .syntaxhelp import explain_reader_error, explain_syntax_error
 
 # A place in the document: mapping keys and list indexes from the root.
@@ -199,6 +200,8 @@ class _Builder:
         value = self._scalar(node, path)
         if isinstance(node, ScalarNode) and not node.style and not isinstance(value, str):
             document.plain_scalars[path] = node.value
+        if isinstance(value, str):
+            self._refuse_invisible(value, node, path)
         return value
 
     def _mapping(self, node: MappingNode, path: Path, document: YamlDocument) -> dict[str, Any]:
@@ -231,6 +234,11 @@ class _Builder:
         except (ValueError, OverflowError) as error:  # e.g. a timestamp such as 2024-13-45
             self._add(_position(node), f"unreadable value ({error}): put it in quotes if it is text", path)
             return None
+
+    def _refuse_invisible(self, text: str, node: Node, path: Path) -> None:
+        """Escapes (`"\\u202e"`) bring in what YAML refuses written raw: checked on the value read."""
+        for character in dict.fromkeys(character for _offset, character in invisible_characters(text)):
+            self._add(_position(node), advice(character), path)
 
     def _add(self, position: Position, message: str, path: Path) -> None:
         self.problems.append(Problem(self.file, position.line, position.column, message, describe(path)))

@@ -1,0 +1,105 @@
+"""Markdown written by editors converts in time proportional to its length, or the build says why not.
+
+Python-Markdown scans ahead from what a text opens (`[`, `(`, `<`, backticks) to where it closes,
+and its cost grows with the square of a paragraph's elements; the content check measures both
+before Markdown runs. Every pattern the hooks apply to editors' text is linear too.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import re
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+
+from sitecontent import DEFAULT_LANGUAGE, LANGUAGES, ROOT
+from siteproject import assert_fails_cleanly, build, copy_project, line_of, output_of
+from sourcekit.markdowncost import MAX_LOOKAHEAD, MAX_MARKS, costly_markup, lookahead
+
+MEGABYTE = 1_000_000
+# What makes Markdown or a careless pattern read the same text again and again.
+ADVERSARIAL = ["{", "[", "<", "*", "_", "`", "(", "]", "![", "[a](", "<a", "*a", "&amp;", "<b>a</b>", "a  \n", "{:"]
+REFUSED = ["[", "<", "(", "![", "[a](", "<a", "*a", "&amp;", "<b>a</b>", "a  \n"]
+
+
+@pytest.mark.parametrize("text", ADVERSARIAL)
+def test_the_measure_itself_is_linear_on_a_megabyte(text: str) -> None:
+    started = time.perf_counter()
+    costly_markup(text * (MEGABYTE // len(text)))
+    assert time.perf_counter() - started < 2, "the cost check must not cost what it guards against"
+
+
+@pytest.mark.parametrize("text", REFUSED)
+def test_a_megabyte_of_what_markdown_reads_again_and_again_is_refused(text: str) -> None:
+    page = "Intro.\n\n" + text * (MEGABYTE // len(text))
+    offset = costly_markup(page)
+    assert offset is not None and page[:offset].count("\n") == 2, "reported on the paragraph's first line"
+
+
+def test_every_page_of_the_site_is_far_below_the_limits() -> None:
+    for page in sorted((ROOT / "docs").glob("*.md")):
+        text = page.read_text(encoding="utf-8")
+        assert lookahead(text) * 20 < MAX_LOOKAHEAD, f"{page.name}: raise MAX_LOOKAHEAD in sourcekit/markdowncost.py"
+        assert costly_markup(text) is None, f"{page.name}: raise MAX_MARKS ({MAX_MARKS}) in sourcekit/markdowncost.py"
+
+
+def test_closed_constructs_cost_their_length_only() -> None:
+    links = "See [the plan](account-plan.md) and `code` and <abbr>KAM</abbr>. " * 20
+    assert lookahead(links) < len(links)
+    assert costly_markup("\n\n".join([links] * 2000)) is None  # a long page of closed links passes
+
+
+def _hook_patterns() -> list[tuple[str, re.Pattern[str]]]:
+    """Every compiled pattern at the top of a module of hooks/ (patterns inside functions are kept out)."""
+    found = []
+    folder = ROOT / "hooks"
+    for info in pkgutil.walk_packages([str(folder)]):
+        module = importlib.import_module(info.name)
+        for name, value in vars(module).items():
+            if isinstance(value, re.Pattern) and value.pattern and isinstance(value.pattern, str):
+                found.append((f"{info.name}.{name}", value))
+    return found
+
+
+@pytest.mark.parametrize(("name", "pattern"), _hook_patterns(), ids=lambda item: item if isinstance(item, str) else "")
+def test_every_pattern_of_the_hooks_is_linear_on_hostile_lines(name: str, pattern: re.Pattern[str]) -> None:
+    for text in ["{", "[", "<", "*", "_", "`", "#", " #", "<!--", "&#", "a=", "{#", "](", "\\"]:
+        line = text * (100_000 // len(text))
+        started = time.perf_counter()
+        for _ in pattern.finditer(line):
+            pass
+        assert time.perf_counter() - started < 1, f"{name} is slow on a line of {text!r}: make it linear"
+
+
+def _with_body(project: Path, slug: str, body: str) -> None:
+    """Put `body` after the title of every language version of a page of the copy."""
+    for language in LANGUAGES:
+        path = project / "docs" / (f"{slug}.md" if language == DEFAULT_LANGUAGE else f"{slug}.{language}.md")
+        text = path.read_text(encoding="utf-8")
+        title_end = text.index("\n", text.index("\n# ") + 1)
+        path.write_text(text[:title_end] + "\n\n" + body + "\n" + text[title_end:], encoding="utf-8")
+
+
+def test_megabyte_lines_markdown_reads_once_are_built(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    _with_body(project, "glossary", "\n\n".join(text * (MEGABYTE // 4) for text in ("{", "*", "_", "`")))
+    try:
+        result = build(project)  # a few seconds; the subprocess timeout turns a hang into a failure
+    except subprocess.TimeoutExpired:
+        pytest.fail("the build hung on megabyte lines")
+    assert result.returncode == 0, output_of(result)
+
+
+def test_megabyte_lines_markdown_reads_again_and_again_stop_the_build(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    _with_body(project, "glossary", "[" * MEGABYTE)
+    _with_body(project, "kpis", "<a" * (MEGABYTE // 2))
+    output = assert_fails_cleanly(build(project), project)
+    for slug, start in (("glossary", "[[[["), ("kpis", "<a<a")):
+        for path in (project / "docs").glob(f"{slug}*.md"):
+            where = f"docs/{path.name}:{line_of(path, start)}:1: Markdown would take minutes"
+            assert where in output, output
