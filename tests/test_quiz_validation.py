@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from quizfiles import FIXTURE_LANGUAGES, FIXTURES, LANGUAGES, REAL_QUIZZES, load_fixture, load_quiz
@@ -87,6 +89,11 @@ BAD_FIXTURES = {
     "bad-identifier": (25, 9, "must be lowercase letters, digits and single hyphens", "questions[2].id"),
     "unused-dimension": (13, 5, "no question uses dimension `beta`", "dimensions[2]"),
     "missing-dimension": (35, 5, "question `third` needs a `dimension:` (one of: alpha, beta)", "questions[3]"),
+    # Escapes bring in what YAML refuses written raw; the value read is checked, the character named.
+    "escaped-bidi": (27, 16, "an invisible character U+202E (right-to-left override)", "questions[2].text.fr"),
+    "escaped-nul": (47, 16, "an invisible character U+0000", "bands[1].text.fr"),
+    "zero-width": (29, 20, "an invisible character U+200B (zero width space)", "questions[2].options[1].text.fr"),
+    "zero-points-dimension": (13, 5, "dimension `beta` is worth 0 points, so it cannot be scored", "dimensions[2]"),
 }
 
 
@@ -119,6 +126,14 @@ def test_all_problems_of_a_file_are_reported_at_once() -> None:
     problems = problems_of("unknown-dimension")
     assert len(problems) == 2  # the unknown name, and the dimension left without question
     assert "no question uses dimension `beta`" in problems[1]
+
+
+def test_a_quiz_where_every_option_is_worth_nothing_is_refused() -> None:
+    text = (FIXTURES / "valid" / "mini.yml").read_text(encoding="utf-8")
+    text = re.sub(r"points: \d+", "points: 0", text).replace("min: 2", "min: 0")
+    with pytest.raises(SourceError) as raised:
+        validate(load(text, "mini.yml"), FIXTURE_LANGUAGES)
+    assert any("every option is worth 0 points" in str(problem) for problem in raised.value.problems)
 
 
 def test_valid_fixture_loads_with_totals_from_its_options() -> None:

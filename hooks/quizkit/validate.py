@@ -169,6 +169,18 @@ class _Checker(FieldChecker):
                     ("dimensions", index),
                     f"no question uses dimension `{dimension.id}`: remove it or tie a question to it",
                 )
+            elif quiz.dimension_max(dimension.id) == 0:
+                # Its share of the maximum would be 0/0: "NaN %" in the team table.
+                self.report(
+                    ("dimensions", index),
+                    f"every option of the questions of dimension `{dimension.id}` is worth 0 points, so it "
+                    "cannot be scored: give the best answer of at least one of its questions some points",
+                )
+        if quiz.highest_total == 0:
+            self.report(
+                ("questions",),
+                "every option is worth 0 points, so no answer can score: give the best answers some points",
+            )
 
     def _unique_ids(self, ids: list[str], path: Path, kind: str) -> None:
         first_index: dict[str, int] = {}
