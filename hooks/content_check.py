@@ -2,8 +2,9 @@
 
 Runs first, before MkDocs reads a page or builds the nav, so that a missing translation,
 a nav title without its translation, anchors that differ between languages, a missing or
-overlong description, or a misplaced marker stop the build with the file, the line and
-the fix (pagekit/ holds the checks; see CONTRIBUTING.md, "Reading the errors").
+overlong description, a misplaced marker, or a file docs/ may not publish (a type the
+site does not serve, an SVG that could run a script) stop the build with the file, the
+line and the fix (pagekit/ holds the checks; see CONTRIBUTING.md, "Reading the errors").
 """
 
 from __future__ import annotations

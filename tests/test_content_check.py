@@ -334,12 +334,6 @@ def test_an_image_from_another_site_stops_the_build(project: Path, markdown: str
     )
 
 
-@pytest.mark.parametrize("name", ["evil.js", "page.html"])
-def test_scripts_and_html_files_in_docs_are_refused(project: Path, name: str) -> None:
-    (project / "docs" / name).write_text("alert(1)", encoding="utf-8")
-    assert_fails_cleanly(build(project), project, f"docs/{name}:1:1: docs/ holds pages and images, not scripts")
-
-
 def test_worked_example_out_of_step_with_the_simulator_names_both(project: Path) -> None:
     placement = placements("simulator")[0]
     data_file = project / "quizdata" / "simulators" / f"{placement.id}.yml"
