@@ -2,8 +2,9 @@
  * Team table: save a completed assessment under a name, keep several over time, compare
  * the team side by side, export to and import from a spreadsheet (CSV).
  *
- * Works on top of quiz.js (form.kamQuiz scores answers with the same rules as the Python
- * model, hooks/quizkit/team.py). Every word is in the page (partials/quiz-team.html): the
+ * Works on top of quiz.js (kamGuide.quiz(form) scores answers, kamGuide.quizRules computes the
+ * team's figures with the rules of the Python model, hooks/quizkit/team.py, in whole numbers).
+ * Every word is in the page (partials/quiz-team.html): the
  * script fills {placeholders} and numbers. Everything stays in this browser's localStorage,
  * and nothing saved is dropped: data it cannot read is set aside or kept, never overwritten.
  */
@@ -76,10 +77,12 @@
 
   function init(form) {
     var root = form.querySelector("[data-quiz-team]");
-    if (!root || !form.kamQuiz || root.hasAttribute("data-team-ready")) return;
+    var guide = window.kamGuide;
+    var api = guide && guide.quiz(form);
+    if (!root || !api || root.hasAttribute("data-team-ready")) return;
     root.setAttribute("data-team-ready", "");
 
-    var api = form.kamQuiz;
+    var rules = guide.quizRules;
     var version = api.quiz.version;
     var key = "kam-guide.team." + api.quiz.id;
     var lang = document.documentElement.lang;
@@ -190,35 +193,13 @@
       });
     }
 
-    // Each person's latest assessment with this version of the quiz: the mean total, the
-    // mean share of each dimension's maximum, and the dimension with the lowest share
-    // (the first in the quiz's order on a tie, shares compared to six decimals).
-    function summary() {
-      var latest = new Map();
-      entries.forEach(function (entry) {
-        var who = entry.name.trim().toLowerCase() || entry.id;
-        if (current(entry) && !(latest.has(who) && latest.get(who).date > entry.date)) latest.set(who, entry);
-      });
-      var chosen = Array.from(latest.values());
-      var result = { total: 0, ratios: {}, weakest: null };
-      chosen.forEach(function (entry) { result.total += entry.total / chosen.length; });
-      dimensions.forEach(function (id) {
-        var ratio = 0;
-        chosen.forEach(function (entry) { ratio += entry.scores[id] / maxima[id] / chosen.length; });
-        result.ratios[id] = ratio;
-        if (result.weakest === null || Math.round(ratio * 1e6) < Math.round(result.ratios[result.weakest] * 1e6)) {
-          result.weakest = id;
-        }
-      });
-      return chosen.length ? result : null;
-    }
-
     // A grid cell: its figure as text, its level as colour and bar (none for older versions).
-    function showCell(cell, text, ratio) {
+    // share is [points, maximum]: the level compares it in whole numbers, as the quiz's result does.
+    function showCell(cell, text, share) {
       var box = cell.querySelector(".quiz__cell");
       box.querySelector("[data-team-value]").textContent = text;
-      box.setAttribute("data-level", ratio === null ? "" : ratio * 100 < weakBelow ? "weak" : "strong");
-      box.style.setProperty("--quiz-ratio", String(ratio || 0));
+      box.setAttribute("data-level", !share ? "" : rules.isWeak(share[0], share[1], weakBelow) ? "weak" : "strong");
+      box.style.setProperty("--quiz-ratio", String(share && share[0] / share[1] || 0));
     }
 
     function render() {
@@ -241,12 +222,12 @@
         all(row, "[data-team-dimension]").forEach(function (cell) {
           var id = cell.getAttribute("data-team-dimension");
           var score = has(entry.scores, id) ? entry.scores[id] : "—";
-          showCell(cell, score, current(entry) ? score / maxima[id] : null);
+          showCell(cell, score, current(entry) && [score, maxima[id]]);
         });
         all(row, "button").forEach(function (button) { button.setAttribute("aria-describedby", name.id); });
         rows.appendChild(row);
       });
-      var stats = summary();
+      var stats = rules.team(entries, version, dimensions, maxima);
       var shown = {
         "[data-team-empty]": !list.length, "[data-team-grid]": list.length, "[data-team-average-row]": stats,
         "[data-team-note='average']": stats, "[data-team-weakest]": stats,
@@ -256,13 +237,15 @@
         if (one(selector)) one(selector).hidden = !shown[selector];
       });
       if (!stats) return;
-      one("[data-team-average-total]").textContent = decimal.format(stats.total);
+      // Rounded in whole numbers (a tenth, a percent), then written by Intl as they are.
+      one("[data-team-average-total]").textContent = decimal.format(rules.shown(stats.total, stats.people, 10) / 10);
       dimensions.forEach(function (id) {
-        var share = percent.format(stats.ratios[id]);
+        var share = stats.shares[id];
+        var text = percent.format(rules.shown(share[0], share[1], 100) / 100);
         var advice = one("[data-team-weakest-dimension='" + id + "']");
-        showCell(one("[data-team-average='" + id + "']"), share, stats.ratios[id]);
+        showCell(one("[data-team-average='" + id + "']"), text, share);
         advice.hidden = id !== stats.weakest;
-        advice.querySelector("[data-team-weakest-value]").textContent = share;
+        advice.querySelector("[data-team-weakest-value]").textContent = text;
       });
     }
 
