@@ -4,15 +4,16 @@
  *
  * Works on top of quiz.js (kamGuide.quiz(form) scores answers, kamGuide.quizRules computes the
  * team's figures with the rules of the Python model, hooks/quizkit/team.py, in whole numbers).
- * Every word is in the page (partials/quiz-team.html): the
- * script fills {placeholders} and numbers. Everything stays in this browser's localStorage,
- * and nothing saved is dropped: data it cannot read is set aside or kept, never overwritten.
+ * Every word is in the page (partials/quiz-team.html): the script fills {placeholders} and
+ * numbers. Everything stays in this browser's localStorage, and nothing saved is dropped: data
+ * it cannot read is set aside or kept, never overwritten.
  */
 (function () {
   "use strict";
 
   var LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
   var DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+  var LOCAL_DATE = /^(\d\d?)([./-])(\d\d?)\2(\d{4})$/; // 30/11/2026 or 11/30/2026, as a spreadsheet saves it
 
   function all(root, selector) {
     return Array.from(root.querySelectorAll(selector));
@@ -31,9 +32,10 @@
     return Math.random().toString(36).slice(2); // about 52 random bits: only compared for equality
   }
 
-  // 2026-11-30, or 30/11/2026 as a spreadsheet may save it back; "" when neither or no such day.
-  function isoDate(value) {
-    var date = value.replace(/^(\d\d?)\/(\d\d?)\/(\d{4})$/, function (m, d, mo, y) { return y + "-" + pad(+mo) + "-" + pad(+d); });
+  // 2026-11-30, or a LOCAL_DATE with the day first or not; "" when neither, or no such day.
+  function isoDate(value, dayFirst) {
+    var local = LOCAL_DATE.exec(value);
+    var date = local ? local[4] + "-" + pad(+local[dayFirst ? 3 : 1]) + "-" + pad(+local[dayFirst ? 1 : 3]) : value;
     var parts = DATE.exec(date);
     var day = parts && new Date(parts[1], parts[2] - 1, parts[3]);
     return day && day.getMonth() === parts[2] - 1 && day.getDate() === +parts[3] ? date : "";
@@ -90,7 +92,7 @@
     var percent = new Intl.NumberFormat(lang, { style: "percent" });
     var decimal = new Intl.NumberFormat(lang, { maximumFractionDigits: 1 });
     // French Excel reads ";" and decimal commas: follow the page's language.
-    var separator = new Intl.NumberFormat(lang).format(1.5).indexOf(",") >= 0 ? ";" : ",";
+    var separator = decimal.format(1.5).indexOf(",") >= 0 ? ";" : ",";
     var weakBelow = +form.getAttribute("data-quiz-weak-below");
     var subject = form.querySelector("[data-quiz-subject]");
     var heading = root.querySelector("h2");
@@ -330,6 +332,15 @@
       var rows = parseCsv(text, /\[name\]\s*"?;/.test(text.split("\n")[0]) ? ";" : ",");
       var keys = (rows.shift() || []).map(function (title) { return (/\[([^\]]+)\]\s*$/.exec(title) || [])[1]; });
       if (["name", "date", "version"].some(function (column) { return keys.indexOf(column) < 0; })) return null;
+      // Day and month: the file's first local date with a part above 12 says which comes first (then every
+      // date of the file must agree); if none does, the order of the reader's locale, whose spreadsheet wrote it.
+      var settled = null;
+      rows.forEach(function (row, index) {
+        var local = LOCAL_DATE.exec((row[keys.indexOf("date")] || "").trim());
+        if (!settled && local && local[1] > 12 !== local[3] > 12) settled = { other: index + 2, first: local[0], dayFirst: local[1] > 12 };
+      });
+      var dayFirst = settled ? settled.dayFirst : /day.*month/.test(new Intl.DateTimeFormat(navigator.language)
+        .formatToParts(0).map(function (part) { return part.type; }).join());
       var problems = [];
       var found = rows.map(function (row, index) {
         var entry = { name: "", answers: {}, scores: {}, keys: {} };
@@ -340,7 +351,12 @@
           var band = /^(\d+) – (.*)$/.exec(value);
           var ok = true;
           if (column === "name") entry.name = value.replace(/^'(?=[=+\-@\t\r])/, "");
-          else if (column === "date") ok = (entry.date = isoDate(value));
+          else if (column === "date") {
+            var local = LOCAL_DATE.exec(value);
+            var against = local && local[1] > 12 !== local[3] > 12 && local[1] > 12 !== dayFirst;
+            ok = !against && (entry.date = isoDate(value, dayFirst));
+            if (!ok && !bad) bad = { row: index + 2, value: value, text: texts[against ? "date-order" : "not-a-date"] };
+          }
           else if (column === "version") ok = /^[0-9a-f]{12}$/.test(entry.version = value);
           else if (column === "total") ok = /^\d+$/.test(value) && (entry.total = +value) >= 0;
           else if (column === "band") ok = band && (entry.band = band[1] - 1, entry.bandTitle = band[2]);
@@ -350,16 +366,15 @@
         });
         if (!bad && current(entry)) {
           // Scores of this version come from the answers, with the same rules as the page.
-          var missing = api.quiz.questions.filter(function (q) {
-            return !(entry.answers[q.id] >= 0 && entry.answers[q.id] < q.inputs.length);
-          })[0];
-          var fresh = scored(api.carryOver(entry.answers, null).answers);
+          var answers = api.carryOver(entry.answers, null).answers; // the answers that name an option
+          var missing = api.quiz.questions.filter(function (q) { return !has(answers, q.id); })[0];
+          var fresh = scored(answers);
           if (missing) bad = { row: index + 2, column: texts["q:" + missing.id], value: LETTERS.charAt(entry.answers[missing.id]) };
           else if (fresh.total !== entry.total) problems.push(fill(texts["wrong-total"], { row: index + 2, value: entry.total }));
           delete fresh.complete;
           entry = Object.assign(fresh, { name: entry.name, date: entry.date });
         }
-        if (bad) problems.push(fill(texts.unreadable, bad));
+        if (bad) problems.push(fill(bad.text || texts.unreadable, Object.assign(bad, settled)));
         return entry;
       });
       return { problems: problems, entries: found };
