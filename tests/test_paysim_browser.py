@@ -186,10 +186,101 @@ def test_scenario_travels_in_the_address(site: BuiltSite, page, browser) -> None
     other.context.close()
 
 
-@pytest.mark.parametrize("values", ["1,2", "a,b,c,d,e", "-1,20,100,1.5,150", "1e5,20,100,,", "NaN,20,100,,"])
-def test_malformed_scenario_in_the_address_is_ignored(site: BuiltSite, page, values: str) -> None:  # type: ignore[no-untyped-def]
-    open_simulator(page, site, "en", f"#simulator-{PLACEMENT.id}={values}")
-    assert out(page, "total") == money(pay(SIMULATOR.plan, SIMULATOR.attainment_percent).total, "en")
+def notice(page):  # type: ignore[no-untyped-def]
+    return page.locator(f"{SIM} [data-sim-notice='bad-link']")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize(
+    "values",
+    [
+        "1,2",  # too few numbers
+        "a,b,c,d,e",
+        "-1,20,100,1.5,150",  # a sign
+        "1e5,20,100,,",  # an exponent
+        "NaN,20,100,,",
+        "40000,,100,,",  # a required number left empty
+        "40000,20,100,1.5,150,9",  # one too many
+        "40000,20,100,1%2C5,150",  # a decimal comma, as a chat app may encode it
+        "40000,20,100,1.,150",
+    ],
+)
+def test_a_malformed_scenario_in_the_address_is_named_not_ignored(
+    site: BuiltSite, page, language: str, values: str
+) -> None:  # type: ignore[no-untyped-def]
+    open_simulator(page, site, language, f"#simulator-{PLACEMENT.id}={values}")
+    assert notice(page).is_visible()
+    assert flat(notice(page).inner_text()) == flat(SIMULATOR.texts["bad_link"][language])  # the page's words
+    assert out(page, "total") == money(pay(SIMULATOR.plan, SIMULATOR.attainment_percent).total, language)
+    assert page.evaluate("location.hash") == ""  # what could not be read is not passed on
+    fill(page, {"attainment": "120"})
+    assert notice(page).is_hidden()  # the address now holds the reader's own figures
+    assert page.evaluate("location.hash").startswith(f"#simulator-{PLACEMENT.id}=")
+
+
+@pytest.mark.parametrize("fragment", ["", "#simulator-pay-other=1,2", "#quiz-x=1", "#simulator-pay=40000,20,100,,"])
+def test_no_notice_without_a_link_to_read(site: BuiltSite, page, fragment: str) -> None:  # type: ignore[no-untyped-def]
+    """Another simulator's scenario, another anchor, or a good link: nothing to say."""
+    open_simulator(page, site, "en", fragment.replace("pay", PLACEMENT.id, 1))
+    assert notice(page).is_hidden()
+
+
+# Typed in one language, reopened from the address in every language: the same numbers, so the same
+# amounts as the Python formula with what was typed. More decimals than an amount shows, on purpose.
+ROUND_TRIPS = [
+    # (language typed in, base, variable %, attainment %, accelerator, cap %) as typed
+    ("en", "52,000.125", "20", "130", "1.1255", ""),
+    ("fr", "48 000", "12,3456", "175,5", "1,1255", "150,05"),
+    ("en", "61000.5", "7.1255", "142.1", "2.33333", "199.9991"),
+    ("fr", "39 999,99", "20", "260", "0,0000001", ""),
+    ("fr", "1 000,125", "10,0001", "1000", "9,9999", "1000"),
+]
+
+
+def as_number(typed: str, language: str) -> float | None:
+    if not typed:
+        return None
+    group, decimal = (" ", ",") if language == "fr" else (",", ".")
+    return float(typed.replace(group, "").replace(decimal, "."))
+
+
+@pytest.mark.parametrize("case", ROUND_TRIPS, ids=lambda case: "-".join(case).replace(" ", ""))
+def test_a_shared_scenario_reopens_on_exactly_what_was_typed(site: BuiltSite, page, browser, case) -> None:  # type: ignore[no-untyped-def]
+    language, *typed = case
+    open_simulator(page, site, language)
+    fill(page, dict(zip(FIELDS, typed, strict=True)))
+    assert page.locator(f"{SIM} [aria-invalid]").count() == 0
+    base, variable, attainment, accelerator, cap = (as_number(value, language) for value in typed)
+    assert base is not None and variable is not None and attainment is not None
+    plan = PayPlan(base, variable, 1.0 if accelerator is None else accelerator, cap)
+    expected = pay(plan, attainment)
+    assert out(page, "total") == money(expected.total, language)
+    hash_ = page.evaluate("location.hash")
+    numbers = hash_.split("=", 1)[1].split(",")
+    assert [float(n) if n else None for n in numbers] == [as_number(v, language) for v in typed]
+    for other in LANGUAGES:
+        reopened = browser.new_context(locale=other).new_page()
+        open_simulator(reopened, site, other, hash_)
+        assert notice(reopened).is_hidden()
+        assert reopened.locator(f"{SIM} [aria-invalid]").count() == 0
+        shown = [reopened.locator(f"[data-sim-input='{f}']").input_value() for f in FIELDS]
+        assert [as_number(flat(v), other) for v in shown] == [as_number(v, language) for v in typed]
+        assert (out(reopened, "variable"), out(reopened, "total")) == (
+            money(expected.variable, other),
+            money(expected.total, other),
+        )
+        reopened.locator("[data-sim-input='base']").dispatch_event("input")  # writes the link again: the same
+        assert reopened.evaluate("location.hash") == hash_
+        reopened.context.close()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_hand_written_link_with_three_decimals_is_not_read_as_thousands(site: BuiltSite, page, language: str) -> None:  # type: ignore[no-untyped-def]
+    """`1.125` in a link is one and an eighth; `1,125` in a French field would be ambiguous: it shows `1,1250`."""
+    open_simulator(page, site, language, f"#simulator-{PLACEMENT.id}=40000,20,120,1.125,")
+    assert page.locator("[data-sim-input='accelerator']").input_value() == ("1,1250" if language == "fr" else "1.1250")
+    assert page.locator(f"{SIM} [aria-invalid]").count() == 0
+    assert out(page, "total") == money(pay(PayPlan(40_000, 20, 1.125, None), 120).total, language)
 
 
 def test_start_again_restores_the_example(site: BuiltSite, page) -> None:  # type: ignore[no-untyped-def]
@@ -221,6 +312,15 @@ def test_axe_finds_no_violation_with_and_without_errors(site: BuiltSite, page, l
     page.locator(SIM).scroll_into_view_if_needed()
     assert axe_results(page).violations_count == 0
     fill(page, {"base": "abc"})
+    results = axe_results(page)
+    assert results.violations_count == 0, results.generate_report()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_axe_finds_no_violation_with_the_bad_link_notice(site: BuiltSite, page, language: str) -> None:  # type: ignore[no-untyped-def]
+    open_simulator(page, site, language, f"#simulator-{PLACEMENT.id}=x")
+    assert notice(page).is_visible()
+    page.locator(SIM).scroll_into_view_if_needed()
     results = axe_results(page)
     assert results.violations_count == 0, results.generate_report()
 

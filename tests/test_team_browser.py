@@ -495,3 +495,107 @@ def test_printed_assessment_names_who_was_assessed(site: BuiltSite, page) -> Non
     page.emulate_media(media="print")
     assert page.locator(f"{FORM} [data-quiz-subject]").is_visible()
     assert page.locator(f"{FORM} .quiz__subject .quiz__hint").is_hidden()
+
+
+# ── dates in an imported CSV: ISO, or a day/month order the file or the reader's locale settles ──
+
+
+def csv_with_dates(dates: list[str]) -> str:
+    """An export of one assessment per date (Anne, Bruno, …, a day apart), its date cells replaced by these."""
+    entries = [stored_entry(f"{NAMES[n % 3]} {n}", f"2026-01-{n + 1:02}", known_answers(n)) for n in range(len(dates))]
+    header = [
+        "Name [name]",
+        "Date [date]",
+        "Version [version]",
+        *(f"Q [q:{q.id}]" for q in QUIZ.questions),
+        "T [total]",
+    ]
+    rows = [header]
+    for entry, date in zip(entries, dates, strict=True):
+        answers = entry["answers"]
+        assert isinstance(answers, dict)
+        letters = [LETTERS[answers[q.id]] for q in QUIZ.questions]
+        rows.append([str(entry["name"]), date, str(entry["version"]), *letters, str(entry["total"])])
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\r\n").writerows(rows)
+    return out.getvalue()
+
+
+def import_in_locale(site: BuiltSite, browser, locale: str, language: str, text: str, tmp_path: Path):  # type: ignore[no-untyped-def]
+    """Import a CSV in a browser whose language (navigator.language) is `locale`; the page's context, to close."""
+    context = browser.new_context(locale=locale)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    open_page(page, site, language)
+    assert page.evaluate("navigator.language") == locale
+    import_file(page, text, tmp_path)
+    page.locator(
+        f"{FORM} [data-quiz-notice='imported']:not([hidden]), {FORM} [data-team-import-problems] li"
+    ).first.wait_for()
+    assert not errors, errors
+    return page
+
+
+def stored_dates(page) -> list[str]:  # type: ignore[no-untyped-def]
+    entries = json.loads(page.evaluate(f"localStorage.getItem('{TEAM_KEY}')") or '{"entries": []}')["entries"]
+    return [entry["date"] for entry in sorted(entries, key=lambda entry: int(entry["name"].split()[-1]))]
+
+
+@pytest.mark.parametrize(
+    ("locale", "language", "dates", "expected"),
+    [
+        # Nothing in the file settles the order: the reader's locale, whose spreadsheet wrote the file, does.
+        ("en-US", "en", ["12/3/2026", "1/2/2026"], ["2026-12-03", "2026-01-02"]),
+        ("en-GB", "en", ["12/3/2026", "1/2/2026"], ["2026-03-12", "2026-02-01"]),
+        ("fr-FR", "en", ["12/3/2026", "1/2/2026"], ["2026-03-12", "2026-02-01"]),
+        ("en-US", "fr", ["12/3/2026", "1/2/2026"], ["2026-12-03", "2026-01-02"]),
+        ("de-DE", "en", ["12.3.2026", "01.02.2026"], ["2026-03-12", "2026-02-01"]),
+        # A part above 12 settles it for the whole file, whatever the reader's locale.
+        ("en-US", "en", ["12/3/2026", "30/11/2026"], ["2026-03-12", "2026-11-30"]),
+        ("fr-FR", "fr", ["12/3/2026", "11/30/2026"], ["2026-12-03", "2026-11-30"]),
+        ("en-GB", "en", ["4/5/2026", "1-2-2026", "12-31-2026"], ["2026-04-05", "2026-01-02", "2026-12-31"]),
+        # ISO dates and a date with day = month mean one day everywhere.
+        ("en-US", "en", ["2026-03-12", "3/3/2026", "2026-12-03"], ["2026-03-12", "2026-03-03", "2026-12-03"]),
+    ],
+    ids=lambda value: value if isinstance(value, str) else "+".join(value),
+)
+def test_csv_dates_follow_the_file_then_the_reader_locale(  # type: ignore[no-untyped-def]
+    site: BuiltSite, browser, tmp_path: Path, locale: str, language: str, dates: list[str], expected: list[str]
+) -> None:
+    page = import_in_locale(site, browser, locale, language, csv_with_dates(dates), tmp_path)
+    assert page.locator(f"{FORM} [data-quiz-notice='imported']").is_visible()
+    assert stored_dates(page) == expected
+    page.context.close()
+
+
+@pytest.mark.parametrize(
+    ("dates", "messages"),
+    [
+        # (row, words the row's message holds): the first date with a part above 12 settles the order.
+        (["30/11/2026", "11/30/2026"], [(3, ["11/30/2026", "2", "30/11/2026"])]),
+        (
+            ["1/2/2026", "11/30/2026", "13/1/2026", "30/11/2026"],
+            [(4, ["13/1/2026", "3", "11/30/2026"]), (5, ["30/11/2026"])],
+        ),
+        (["31/02/2026", "2026-01-01"], [(2, ["31/02/2026"])]),  # no 31 February
+        (["2026-01-01", "2026-02-30"], [(3, ["2026-02-30"])]),
+        (["13/13/2026"], [(2, ["13/13/2026"])]),
+        (["30/11/26"], [(2, ["30/11/26"])]),  # which century: not a date this import reads
+        (["2026-01-01", ""], [(3, [])]),
+    ],
+    ids=lambda value: "+".join(value) if all(isinstance(item, str) for item in value) else "messages",
+)
+def test_csv_dates_that_contradict_or_do_not_exist_are_reported_by_row(  # type: ignore[no-untyped-def]
+    site: BuiltSite, browser, tmp_path: Path, dates: list[str], messages: list[tuple[int, list[str]]]
+) -> None:
+    page = import_in_locale(site, browser, "en-US", "en", csv_with_dates(dates), tmp_path)
+    problems = page.locator(f"{FORM} [data-team-import-problems] li").all_inner_texts()
+    assert [problem.split(":")[0] for problem in problems] == [f"Row {row}" for row, _ in messages]
+    for problem, (_, words) in zip(problems, messages, strict=True):
+        assert all(word in problem for word in words), problem
+        assert "2026-11-30" in problem  # the way to write a date that no one can misread
+    assert page.locator(f"{FORM} [data-quiz-notice='import-failed']").is_visible()
+    assert stored_dates(page) == []  # nothing imported
+    page.context.close()

@@ -48,6 +48,7 @@ TEXT_KEYS = (
     "table_scenario",
     "reset",
     "share_note",
+    "bad_link",
     "fallback_heading",
     "fallback_note",
     "base_row",

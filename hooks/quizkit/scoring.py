@@ -1,6 +1,8 @@
 """Scores, bands, how all answer combinations spread over the bands, and version fingerprints.
 
-The browser script computes the same totals; tests compare the two.
+The browser computes the same figures with the same whole-number rules (`kamGuide.quizRules` in
+overrides/assets/quiz/quiz.js): a share is compared or rounded by multiplying, never as a float,
+so the page and this model agree on every case; tests compare the two.
 """
 
 from __future__ import annotations
@@ -23,7 +25,26 @@ class DimensionScore:
     max: int
 
     def is_weak(self, weak_below_percent: int) -> bool:
-        return self.score * 100 < self.max * weak_below_percent
+        return is_weak(self.score, self.max, weak_below_percent)
+
+
+def is_weak(score: int, maximum: int, weak_below_percent: int) -> bool:
+    """score / maximum < weak_below_percent %, in whole numbers (`quizRules.isWeak`)."""
+    return score * 100 < maximum * weak_below_percent
+
+
+def shown_share(part: int, whole: int, unit: int = 100) -> int:
+    """part / whole as the page shows it, in steps of 1/unit (100: a whole percent), halves up.
+
+    floor((2·unit·part + whole) / (2·whole)) in whole numbers (`quizRules.shown`); 0 of 0 is 0.
+    The page formats the result with Intl, which writes a whole percent or tenth as it is.
+    """
+    return (2 * unit * part + whole) // (2 * whole) if whole else 0
+
+
+def lower_share(part: int, whole: int, other_part: int, other_whole: int) -> bool:
+    """part / whole < other_part / other_whole, cross-multiplied (`quizRules.below`); 0 of 0 is 0."""
+    return part * (other_whole or 1) < other_part * (whole or 1)
 
 
 @dataclass(frozen=True)

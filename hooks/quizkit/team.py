@@ -2,16 +2,19 @@
 
 Tests compare the two. Only assessments made with the quiz's current version count, and
 only each person's latest one: a person assessed twice weighs as much as one assessed once.
+Figures are kept as whole-number sums, as the browser keeps them (`quizRules.team` in
+quiz.js): a dimension's average is the fraction sum of scores / (people × maximum), compared
+and rounded by multiplying, never as a float.
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from fractions import Fraction
 
 from .model import Quiz
-from .scoring import fingerprint
+from .scoring import fingerprint, is_weak, lower_share, shown_share
 
 
 @dataclass(frozen=True)
@@ -26,17 +29,32 @@ class SavedAssessment:
 
 @dataclass(frozen=True)
 class TeamSummary:
-    total: float  # mean total
-    ratios: Mapping[str, float]  # dimension id → mean share of its maximum, 0 to 1
-    weakest: str | None
+    people: int  # assessments counted: each person's latest of the current version
+    total_sum: int  # their totals added up
+    shares: Mapping[str, tuple[int, int]]  # dimension id → (their scores added up, people × the maximum)
+    weakest: str | None  # the lowest share, the first in the quiz's order on a tie
+
+    @property
+    def total(self) -> Fraction:
+        """The mean total."""
+        return Fraction(self.total_sum, self.people)
+
+    @property
+    def ratios(self) -> dict[str, Fraction]:
+        """Each dimension's mean share of its maximum, 0 to 1."""
+        return {key: Fraction(part, whole or 1) for key, (part, whole) in self.shares.items()}
 
     def shown_percent(self, dimension_id: str) -> int:
-        """The share as the page shows it: a whole percent, halves rounded up (Intl's rule)."""
-        return math.floor(self.ratios[dimension_id] * 100 + 0.5)
+        """The share as the page shows it: a whole percent, halves rounded up."""
+        return shown_share(*self.shares[dimension_id])
+
+    def is_weak(self, dimension_id: str, weak_below_percent: int) -> bool:
+        return is_weak(*self.shares[dimension_id], weak_below_percent)
 
     @property
     def shown_total(self) -> float:
-        return math.floor(self.total * 10 + 0.5) / 10
+        """The mean total as the page shows it: to one decimal, halves rounded up."""
+        return shown_share(self.total_sum, self.people, 10) / 10
 
 
 def team_summary(quiz: Quiz, saved: Sequence[SavedAssessment]) -> TeamSummary | None:
@@ -49,22 +67,11 @@ def team_summary(quiz: Quiz, saved: Sequence[SavedAssessment]) -> TeamSummary | 
     chosen = list(latest.values())
     if not chosen:
         return None
-    # The same floating-point operations, in the same order, as the script.
-    total = 0.0
-    for entry in chosen:
-        total += entry.total / len(chosen)
-    ratios: dict[str, float] = {}
+    shares: dict[str, tuple[int, int]] = {}
     weakest: str | None = None
     for dimension in quiz.dimensions:
-        maximum = quiz.dimension_max(dimension.id)
-        ratio = 0.0
-        for entry in chosen:
-            ratio += entry.scores[dimension.id] / maximum / len(chosen)
-        ratios[dimension.id] = ratio
-        if weakest is None or _rounded(ratio) < _rounded(ratios[weakest]):
+        share = (sum(entry.scores[dimension.id] for entry in chosen), len(chosen) * quiz.dimension_max(dimension.id))
+        shares[dimension.id] = share
+        if weakest is None or lower_share(*share, *shares[weakest]):
             weakest = dimension.id
-    return TeamSummary(total, ratios, weakest)
-
-
-def _rounded(ratio: float) -> int:
-    return math.floor(ratio * 1e6 + 0.5)
+    return TeamSummary(len(chosen), sum(entry.total for entry in chosen), shares, weakest)

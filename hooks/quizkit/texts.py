@@ -84,4 +84,6 @@ INTERFACE_KEYS = (
     "import_wrong_total",
     "team_answers",
     "import_unreadable",
+    "import_not_a_date",
+    "import_date_order",
 )

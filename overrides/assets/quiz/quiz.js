@@ -5,6 +5,9 @@
  * contract in DESIGN.md); this script only changes state: hidden, checked, aria-*,
  * numbers. Answers stay in the browser: localStorage, or the URL fragment of a share
  * link, which browsers never send to a server.
+ *
+ * It also defines window.kamGuide (DESIGN.md, "Browser scripts"): the rules the page shares
+ * with the Python model (quizRules), and quiz(form), the quiz of a form for team.js.
  */
 (function () {
   "use strict";
@@ -13,6 +16,66 @@
   var FRAGMENT_PREFIX = "quiz-";
   var ANSWER_DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"; // one character per answer
   var UNANSWERED = "-";
+  var SAFE = 9007199254740991; // 2^53 - 1: every whole number up to it is exact in a Number
+
+  /* ── rules shared with hooks/quizkit/scoring.py and team.py: whole numbers only ─ */
+
+  // a × b < c × d. Products past 2^53 are compared as BigInt (built by calls: calmjs.parse,
+  // which minifies this file, reads ES5 and no 1n literal). Shares are compared this way,
+  // never as rounded floats: 7/25 at 28 % is exactly 28 %, so not weak.
+  function below(a, b, c, d) {
+    var x = a * b;
+    var y = c * d;
+    return x > SAFE || y > SAFE ? BigInt(a) * BigInt(b) < BigInt(c) * BigInt(d) : x < y;
+  }
+
+  function isWeak(score, max, percent) {
+    return below(score, 100, max, percent);
+  }
+
+  // part / whole as shown, in steps of 1/unit (100: a whole percent), halves up:
+  // floor((2·unit·part + whole) / (2·whole)); 0 of 0 is 0. Intl then writes it as it is.
+  function shown(part, whole, unit) {
+    var top = 2 * unit * part + whole;
+    if (!whole) return 0;
+    // Below 2^53, a float division cannot reach the next whole number: floor is exact.
+    return top > SAFE ? Number((BigInt(2 * unit) * BigInt(part) + BigInt(whole)) / BigInt(2 * whole)) :
+      Math.floor(top / (2 * whole));
+  }
+
+  // The index of the first [min, max] range holding the total, or -1.
+  function band(total, ranges) {
+    for (var i = 0; i < ranges.length; i++) if (total >= ranges[i][0] && total <= ranges[i][1]) return i;
+    return -1;
+  }
+
+  // The team's figures: each person's (name, case and spaces aside) latest assessment of this
+  // version; the sum of their totals; per dimension [sum of scores, people × maximum], whose
+  // fraction is the mean share of the maximum; the weakest dimension has the lowest share (the
+  // first in the quiz's order on a tie). null when nobody counts.
+  function team(entries, version, dimensions, maxima) {
+    var latest = new Map();
+    entries.forEach(function (entry) {
+      var who = entry.name.trim().toLowerCase() || entry.id;
+      if (entry.version === version && !(latest.has(who) && latest.get(who).date > entry.date)) latest.set(who, entry);
+    });
+    var people = Array.from(latest.values());
+    var result = { people: people.length, total: 0, shares: map(), weakest: null };
+    people.forEach(function (entry) { result.total += entry.total; });
+    dimensions.forEach(function (id) {
+      var share = result.shares[id] = [0, people.length * maxima[id]];
+      var low = result.shares[result.weakest];
+      people.forEach(function (entry) { share[0] += entry.scores[id]; });
+      if (result.weakest === null || below(share[0], low[1] || 1, low[0], share[1] || 1)) result.weakest = id;
+    });
+    return people.length ? result : null;
+  }
+
+  var quizzes = new WeakMap(); // form → what team.js may use of its quiz
+  window.kamGuide = Object.freeze({
+    quizRules: Object.freeze({ below: below, isWeak: isWeak, shown: shown, band: band, team: team }),
+    quiz: function (form) { return quizzes.get(form) || null; }
+  });
 
   /* ── reading the form ──────────────────────────────────────────────────── */
 
@@ -29,9 +92,13 @@
       form: form,
       id: form.getAttribute("data-quiz"),
       version: form.getAttribute("data-quiz-version"),
-      weakBelow: Number(form.getAttribute("data-quiz-weak-below")) / 100,
+      weakBelow: Number(form.getAttribute("data-quiz-weak-below")),
       questions: questions,
-      lastAnnounced: ""
+      bands: Array.prototype.map.call(form.querySelectorAll("[data-quiz-band]"), function (element) {
+        return [Number(element.getAttribute("data-min")), Number(element.getAttribute("data-max"))];
+      }),
+      lastAnnounced: "",
+      notice: ""
     };
   }
 
@@ -88,10 +155,7 @@
       }
     });
     result.complete = result.answered === quiz.questions.length;
-    eachMatch(quiz.form, "[data-quiz-band]", function (band, index) {
-      if (result.complete && result.total >= Number(band.getAttribute("data-min")) &&
-          result.total <= Number(band.getAttribute("data-max"))) result.band = index;
-    });
+    if (result.complete) result.band = band(result.total, quiz.bands);
     return result;
   }
 
@@ -117,16 +181,16 @@
     setHidden(form.querySelector("[data-quiz-incomplete]"), result.complete);
     setHidden(form.querySelector("[data-quiz-total]"), !result.complete);
     setText(form.querySelector("[data-quiz-score]"), result.total);
-    var band = renderBands(form, result.band);
+    var shownBand = renderBands(form, result.band);
     renderDimensions(quiz, result);
-    announce(quiz, result.complete ? [form.querySelector("[data-quiz-total]"), band && band.querySelector("[data-quiz-band-title]")] : []);
+    announce(quiz, result.complete ? [form.querySelector("[data-quiz-total]"), shownBand && shownBand.querySelector("[data-quiz-band-title]")] : []);
   }
 
   function renderBands(form, index) {
     var matching = null;
-    eachMatch(form, "[data-quiz-band]", function (band, i) {
-      band.hidden = i !== index;
-      if (i === index) matching = band;
+    eachMatch(form, "[data-quiz-band]", function (element, i) {
+      element.hidden = i !== index;
+      if (i === index) matching = element;
     });
     return matching;
   }
@@ -135,7 +199,7 @@
     eachMatch(quiz.form, "[data-quiz-dimension]", function (element) {
       var id = element.getAttribute("data-quiz-dimension");
       var dimension = has(result.dimensions, id) ? result.dimensions[id] : { score: 0, max: 0 };
-      var weak = dimension.score < dimension.max * quiz.weakBelow;
+      var weak = isWeak(dimension.score, dimension.max, quiz.weakBelow);
       setText(element.querySelector("[data-quiz-dimension-score]"), dimension.score);
       setBar(element.querySelector("[data-quiz-dimension-bar]"), dimension.max ? dimension.score / dimension.max : 0);
       setHidden(element.querySelector("[data-quiz-weak]"), !(result.complete && weak));
@@ -168,17 +232,17 @@
 
   // One notice at a time in a form (the team table's too); a data-quiz-fill text is filled in.
   // A notice shown again (a second save) reappears a moment later, so screen readers say it again.
-  function showNotice(form, name, values) {
-    eachMatch(form, "[data-quiz-notice]", function (notice) {
+  function showNotice(quiz, name, values) {
+    eachMatch(quiz.form, "[data-quiz-notice]", function (notice) {
       var on = notice.getAttribute("data-quiz-notice") === name;
       var again = on && !notice.hidden;
       if (on && notice.hasAttribute("data-quiz-fill")) {
         notice.textContent = fill(notice.getAttribute("data-quiz-fill"), values || {});
       }
       notice.hidden = !on || again;
-      if (again) setTimeout(function () { notice.hidden = form.shownNotice !== name; }, 150);
+      if (again) setTimeout(function () { notice.hidden = quiz.notice !== name; }, 150);
     });
-    form.shownNotice = name;
+    quiz.notice = name;
   }
 
   /* ── memory: localStorage by quiz id, guarded by the structure fingerprint ─ */
@@ -290,7 +354,7 @@
     }
     navigator.clipboard.writeText(url).then(function () {
       fallback.hidden = true;
-      showNotice(quiz.form, "copied");
+      showNotice(quiz, "copied");
       button.focus();
     }, offerManualCopy);
   }
@@ -300,12 +364,12 @@
   function restore(quiz) {
     var fromLink = decodeFragment(quiz, window.location.hash);
     if (fromLink === "bad") {
-      showNotice(quiz.form, "bad-link");
+      showNotice(quiz, "bad-link");
       dropFragment();
     } else if (fromLink) {
       applyAnswers(quiz, fromLink);
       save(quiz);
-      showNotice(quiz.form, "restored");
+      showNotice(quiz, "restored");
       dropFragment();
       return;
     }
@@ -313,14 +377,14 @@
     applyAnswers(quiz, stored ? stored.answers : map());
     if (stored && stored.dropped) {
       save(quiz);
-      if (fromLink !== "bad") showNotice(quiz.form, "stale");
+      if (fromLink !== "bad") showNotice(quiz, "stale");
     }
   }
 
   function reset(quiz) {
     applyAnswers(quiz, map());
     forget(quiz);
-    showNotice(quiz.form, "");
+    showNotice(quiz, "");
     quiz.form.querySelector("[data-quiz-share-fallback]").hidden = true;
     render(quiz);
     quiz.questions[0].inputs[0].focus();
@@ -342,18 +406,18 @@
     form.querySelector("[data-quiz-reset]").addEventListener("click", function () { reset(quiz); });
     var shareButton = form.querySelector("[data-quiz-share]");
     shareButton.addEventListener("click", function () { share(quiz, shareButton); });
-    // For the team part (team.js): score any answers, load answers into the form.
-    form.kamQuiz = {
+    // For the team part (team.js, through kamGuide.quiz(form)): score any answers, load answers.
+    quizzes.set(form, {
       quiz: quiz,
       keys: questionKeys(quiz),
       answers: function () { return currentAnswers(quiz); },
       score: function (answers) { return score(quiz, answers); },
       carryOver: function (answers, keys) { return carryOver(quiz, answers, keys); },
       load: function (answers) { applyAnswers(quiz, answers); save(quiz); render(quiz); },
-      notice: function (name, values) { showNotice(form, name, values); },
+      notice: function (name, values) { showNotice(quiz, name, values); },
       fill: fill,
       has: has
-    };
+    });
     // Back/forward cache: the page comes back as it was left, but another tab may
     // have changed the stored answers meanwhile.
     window.addEventListener("pageshow", function (event) {

@@ -39,8 +39,9 @@
     return new RegExp("^(\\d{1,3}(?:" + group + "\\d{3})+|\\d+)(?:" + decimal + "(\\d+))?$");
   }
 
-  // "40 000", "40 000 €", "€40,000", "12,5 %" (fr) → a number; NaN when it is not one
-  // written the way the page's language writes numbers, or names another currency.
+  // "40 000", "40 000 €", "€40,000", "12,5 %" (fr) → {value, digits}: the number, and the digits
+  // typed with "." for decimals ("40000", "12.5"), which the share link keeps; null when it is not
+  // a number written the way the page's language writes numbers, or names another currency.
   function parseNumber(text, sim) {
     var cleaned = text.replace(sim.currencyText, "").replace("%", "").trim();
     var negative = /^[-\u2212]/.test(cleaned);
@@ -48,16 +49,25 @@
     var match = sim.pattern.exec(cleaned);
     // "45,000" in French or "45.000" in English: three decimals after at most three digits
     // read as thousands in the other language. Ambiguous, so an error, never a guess.
-    if (!match || (match[2] && match[2].length === 3 && match[1].length <= 3)) return NaN;
+    if (!match || (match[2] && match[2].length === 3 && match[1].length <= 3)) return null;
     var digits = match[1].replace(/\D/g, "") + (match[2] ? "." + match[2] : "");
-    return (negative ? -1 : 1) * Number(digits);
+    return { value: (negative ? -1 : 1) * Number(digits), digits: digits };
+  }
+
+  // "40000.5" → "40 000,5" (fr), "40,000.5" (en): the same digits in the page's language, so
+  // parseNumber reads back exactly the same number. Three decimals after at most three digits
+  // would read as thousands ("1,125"): such a number is written with a fourth decimal, "1,1250".
+  function localDigits(digits, sim) {
+    var parts = digits.split(".");
+    var fraction = parts[1] || "";
+    if (fraction.length === 3 && parts[0].length <= 3) fraction += "0";
+    return parts[0].replace(/\B(?=(\d{3})+$)/g, sim.group) + (fraction ? sim.decimal + fraction : "");
   }
 
   function formatters(lang, currency) {
     return {
       money: new Intl.NumberFormat(lang, { style: "currency", currency: currency, maximumFractionDigits: 0, minimumFractionDigits: 0 }),
-      percent: new Intl.NumberFormat(lang, { style: "percent", maximumFractionDigits: 1 }),
-      plain: new Intl.NumberFormat(lang, { maximumFractionDigits: 2 })
+      percent: new Intl.NumberFormat(lang, { style: "percent", maximumFractionDigits: 1 })
     };
   }
 
@@ -72,16 +82,17 @@
 
   /* ── reading and checking the fields ───────────────────────────────────── */
 
-  // Returns {value} or {error: "empty" | "not-a-number" | "negative" | "too-large" | "below-target"}.
+  // Returns {value, digits} or {error: "empty" | "not-a-number" | "negative" | "too-large" | "below-target"}.
   function readField(sim, name) {
     var text = sim.inputs[name].value.trim();
-    if (text === "") return name in OPTIONAL ? { value: OPTIONAL[name] } : { error: "empty" };
-    var value = parseNumber(text, sim);
+    if (text === "") return name in OPTIONAL ? { value: OPTIONAL[name], digits: "" } : { error: "empty" };
+    var read = parseNumber(text, sim);
+    var value = read ? read.value : NaN;
     if (!isFinite(value)) return { error: "not-a-number" };
     if (value < 0) return { error: "negative" };
     if (value > sim.limits[name]) return { error: "too-large" };
     if (name === "cap" && value < 100) return { error: "below-target" };
-    return { value: value };
+    return read;
   }
 
   function showError(sim, name, error) {
@@ -101,14 +112,19 @@
     else input.removeAttribute("aria-invalid");
   }
 
+  // The plan's numbers, and in plan.digits what was typed (for the share link); null while a field is wrong.
   function readPlan(sim) {
-    var values = {};
+    var values = { digits: {} };
     var valid = true;
     FIELDS.forEach(function (name) {
       var read = readField(sim, name);
       showError(sim, name, read.error);
-      if (read.error) valid = false;
-      else values[name] = read.value;
+      if (read.error) {
+        valid = false;
+      } else {
+        values[name] = read.value;
+        values.digits[name] = read.digits;
+      }
     });
     return valid ? values : null;
   }
@@ -191,30 +207,29 @@
     return "simulator-" + sim.id + "=";
   }
 
+  // The digits as typed, not the number rounded or reformatted: the link reopens on the same amounts.
   function writeFragment(sim, plan) {
-    var values = FIELDS.map(function (name) { return plan[name] === null ? "" : String(plan[name]); });
+    var values = FIELDS.map(function (name) { return plan.digits[name]; });
     var hash = "#" + fragmentKey(sim) + values.join(",");
     if (window.location.hash !== hash && window.history && window.history.replaceState) {
       window.history.replaceState(window.history.state, "", window.location.pathname + window.location.search + hash);
     }
   }
 
+  // Fills the fields from a link to a scenario of this simulator. Returns false when the address
+  // holds one that cannot be read (the page then says so): five plain numbers, "." for decimals,
+  // only the optional ones empty. A number out of bounds is shown, with its field's error.
   function readFragment(sim) {
     var hash = window.location.hash;
-    if (hash.indexOf("#" + fragmentKey(sim)) !== 0) return false;
+    if (hash.indexOf("#" + fragmentKey(sim)) !== 0) return true;
     var values = hash.slice(fragmentKey(sim).length + 1).split(",");
-    if (values.length !== FIELDS.length) return false;
-    var numbers = values.map(function (value) {
-      return value === "" ? null : /^\d+(\.\d+)?$/.test(value) ? Number(value) : NaN;
+    var sane = values.length === FIELDS.length && values.every(function (value, index) {
+      return value === "" ? FIELDS[index] in OPTIONAL : /^\d+(\.\d+)?$/.test(value);
     });
-    var sane = numbers.every(function (number, index) {
-      return number === null ? FIELDS[index] in OPTIONAL : isFinite(number) && number >= 0;
-    });
-    if (!sane) return false;
-    FIELDS.forEach(function (name, index) {
-      sim.inputs[name].value = numbers[index] === null ? "" : sim.format.plain.format(numbers[index]);
-    });
-    return true;
+    if (sane) {
+      FIELDS.forEach(function (name, index) { sim.inputs[name].value = localDigits(values[index], sim); });
+    }
+    return sane;
   }
 
   /* ── wiring ─────────────────────────────────────────────────────────────── */
@@ -226,13 +241,17 @@
     FIELDS.forEach(function (name) { inputs[name] = root.querySelector("[data-sim-input='" + name + "']"); });
     var currencyPart = new Intl.NumberFormat(lang, { style: "currency", currency: currency }).formatToParts(1)
       .filter(function (part) { return part.type === "currency"; })[0];
+    var parts = numberParts(lang);
     return {
       root: root,
       id: root.getAttribute("data-simulator"),
       lang: lang,
       inputs: inputs,
       defaults: FIELDS.map(function (name) { return inputs[name].value; }),
-      pattern: numberPattern(numberParts(lang)),
+      pattern: numberPattern(parts),
+      group: parts.group,
+      decimal: parts.decimal,
+      notice: root.querySelector("[data-sim-notice='bad-link']"),
       currencyText: currencyPart ? currencyPart.value : currency,
       format: formatters(lang, currency),
       limits: {
@@ -247,6 +266,7 @@
 
   function update(sim) {
     var plan = render(sim);
+    sim.notice.hidden = true; // the address now holds the reader's own figures
     if (plan) writeFragment(sim, plan);
   }
 
@@ -256,7 +276,12 @@
     var sim = readSimulator(root);
     root.querySelector("[data-sim-fallback]").hidden = true;
     root.querySelector("[data-sim-form]").hidden = false;
-    readFragment(sim);
+    if (!readFragment(sim)) {
+      sim.notice.hidden = false; // and the address loses what it could not read, as the quiz's links do
+      if (window.history && window.history.replaceState) {
+        window.history.replaceState(window.history.state, "", window.location.pathname + window.location.search);
+      }
+    }
     render(sim);
     root.addEventListener("input", function () { update(sim); });
     root.addEventListener("change", function () { update(sim); announce(sim); });

@@ -2,16 +2,18 @@
  * Team table: save a completed assessment under a name, keep several over time, compare
  * the team side by side, export to and import from a spreadsheet (CSV).
  *
- * Works on top of quiz.js (form.kamQuiz scores answers with the same rules as the Python
- * model, hooks/quizkit/team.py). Every word is in the page (partials/quiz-team.html): the
- * script fills {placeholders} and numbers. Everything stays in this browser's localStorage,
- * and nothing saved is dropped: data it cannot read is set aside or kept, never overwritten.
+ * Works on top of quiz.js (kamGuide.quiz(form) scores answers, kamGuide.quizRules computes the
+ * team's figures with the rules of the Python model, hooks/quizkit/team.py, in whole numbers).
+ * Every word is in the page (partials/quiz-team.html): the script fills {placeholders} and
+ * numbers. Everything stays in this browser's localStorage, and nothing saved is dropped: data
+ * it cannot read is set aside or kept, never overwritten.
  */
 (function () {
   "use strict";
 
   var LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
   var DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+  var LOCAL_DATE = /^(\d\d?)([./-])(\d\d?)\2(\d{4})$/; // 30/11/2026 or 11/30/2026, as a spreadsheet saves it
 
   function all(root, selector) {
     return Array.from(root.querySelectorAll(selector));
@@ -30,9 +32,10 @@
     return Math.random().toString(36).slice(2); // about 52 random bits: only compared for equality
   }
 
-  // 2026-11-30, or 30/11/2026 as a spreadsheet may save it back; "" when neither or no such day.
-  function isoDate(value) {
-    var date = value.replace(/^(\d\d?)\/(\d\d?)\/(\d{4})$/, function (m, d, mo, y) { return y + "-" + pad(+mo) + "-" + pad(+d); });
+  // 2026-11-30, or a LOCAL_DATE with the day first or not; "" when neither, or no such day.
+  function isoDate(value, dayFirst) {
+    var local = LOCAL_DATE.exec(value);
+    var date = local ? local[4] + "-" + pad(+local[dayFirst ? 3 : 1]) + "-" + pad(+local[dayFirst ? 1 : 3]) : value;
     var parts = DATE.exec(date);
     var day = parts && new Date(parts[1], parts[2] - 1, parts[3]);
     return day && day.getMonth() === parts[2] - 1 && day.getDate() === +parts[3] ? date : "";
@@ -76,10 +79,12 @@
 
   function init(form) {
     var root = form.querySelector("[data-quiz-team]");
-    if (!root || !form.kamQuiz || root.hasAttribute("data-team-ready")) return;
+    var guide = window.kamGuide;
+    var api = guide && guide.quiz(form);
+    if (!root || !api || root.hasAttribute("data-team-ready")) return;
     root.setAttribute("data-team-ready", "");
 
-    var api = form.kamQuiz;
+    var rules = guide.quizRules;
     var version = api.quiz.version;
     var key = "kam-guide.team." + api.quiz.id;
     var lang = document.documentElement.lang;
@@ -87,7 +92,7 @@
     var percent = new Intl.NumberFormat(lang, { style: "percent" });
     var decimal = new Intl.NumberFormat(lang, { maximumFractionDigits: 1 });
     // French Excel reads ";" and decimal commas: follow the page's language.
-    var separator = new Intl.NumberFormat(lang).format(1.5).indexOf(",") >= 0 ? ";" : ",";
+    var separator = decimal.format(1.5).indexOf(",") >= 0 ? ";" : ",";
     var weakBelow = +form.getAttribute("data-quiz-weak-below");
     var subject = form.querySelector("[data-quiz-subject]");
     var heading = root.querySelector("h2");
@@ -190,35 +195,13 @@
       });
     }
 
-    // Each person's latest assessment with this version of the quiz: the mean total, the
-    // mean share of each dimension's maximum, and the dimension with the lowest share
-    // (the first in the quiz's order on a tie, shares compared to six decimals).
-    function summary() {
-      var latest = new Map();
-      entries.forEach(function (entry) {
-        var who = entry.name.trim().toLowerCase() || entry.id;
-        if (current(entry) && !(latest.has(who) && latest.get(who).date > entry.date)) latest.set(who, entry);
-      });
-      var chosen = Array.from(latest.values());
-      var result = { total: 0, ratios: {}, weakest: null };
-      chosen.forEach(function (entry) { result.total += entry.total / chosen.length; });
-      dimensions.forEach(function (id) {
-        var ratio = 0;
-        chosen.forEach(function (entry) { ratio += entry.scores[id] / maxima[id] / chosen.length; });
-        result.ratios[id] = ratio;
-        if (result.weakest === null || Math.round(ratio * 1e6) < Math.round(result.ratios[result.weakest] * 1e6)) {
-          result.weakest = id;
-        }
-      });
-      return chosen.length ? result : null;
-    }
-
     // A grid cell: its figure as text, its level as colour and bar (none for older versions).
-    function showCell(cell, text, ratio) {
+    // share is [points, maximum]: the level compares it in whole numbers, as the quiz's result does.
+    function showCell(cell, text, share) {
       var box = cell.querySelector(".quiz__cell");
       box.querySelector("[data-team-value]").textContent = text;
-      box.setAttribute("data-level", ratio === null ? "" : ratio * 100 < weakBelow ? "weak" : "strong");
-      box.style.setProperty("--quiz-ratio", String(ratio || 0));
+      box.setAttribute("data-level", !share ? "" : rules.isWeak(share[0], share[1], weakBelow) ? "weak" : "strong");
+      box.style.setProperty("--quiz-ratio", String(share && share[0] / share[1] || 0));
     }
 
     function render() {
@@ -241,12 +224,12 @@
         all(row, "[data-team-dimension]").forEach(function (cell) {
           var id = cell.getAttribute("data-team-dimension");
           var score = has(entry.scores, id) ? entry.scores[id] : "—";
-          showCell(cell, score, current(entry) ? score / maxima[id] : null);
+          showCell(cell, score, current(entry) && [score, maxima[id]]);
         });
         all(row, "button").forEach(function (button) { button.setAttribute("aria-describedby", name.id); });
         rows.appendChild(row);
       });
-      var stats = summary();
+      var stats = rules.team(entries, version, dimensions, maxima);
       var shown = {
         "[data-team-empty]": !list.length, "[data-team-grid]": list.length, "[data-team-average-row]": stats,
         "[data-team-note='average']": stats, "[data-team-weakest]": stats,
@@ -256,13 +239,15 @@
         if (one(selector)) one(selector).hidden = !shown[selector];
       });
       if (!stats) return;
-      one("[data-team-average-total]").textContent = decimal.format(stats.total);
+      // Rounded in whole numbers (a tenth, a percent), then written by Intl as they are.
+      one("[data-team-average-total]").textContent = decimal.format(rules.shown(stats.total, stats.people, 10) / 10);
       dimensions.forEach(function (id) {
-        var share = percent.format(stats.ratios[id]);
+        var share = stats.shares[id];
+        var text = percent.format(rules.shown(share[0], share[1], 100) / 100);
         var advice = one("[data-team-weakest-dimension='" + id + "']");
-        showCell(one("[data-team-average='" + id + "']"), share, stats.ratios[id]);
+        showCell(one("[data-team-average='" + id + "']"), text, share);
         advice.hidden = id !== stats.weakest;
-        advice.querySelector("[data-team-weakest-value]").textContent = share;
+        advice.querySelector("[data-team-weakest-value]").textContent = text;
       });
     }
 
@@ -347,6 +332,15 @@
       var rows = parseCsv(text, /\[name\]\s*"?;/.test(text.split("\n")[0]) ? ";" : ",");
       var keys = (rows.shift() || []).map(function (title) { return (/\[([^\]]+)\]\s*$/.exec(title) || [])[1]; });
       if (["name", "date", "version"].some(function (column) { return keys.indexOf(column) < 0; })) return null;
+      // Day and month: the file's first local date with a part above 12 says which comes first (then every
+      // date of the file must agree); if none does, the order of the reader's locale, whose spreadsheet wrote it.
+      var settled = null;
+      rows.forEach(function (row, index) {
+        var local = LOCAL_DATE.exec((row[keys.indexOf("date")] || "").trim());
+        if (!settled && local && local[1] > 12 !== local[3] > 12) settled = { other: index + 2, first: local[0], dayFirst: local[1] > 12 };
+      });
+      var dayFirst = settled ? settled.dayFirst : /day.*month/.test(new Intl.DateTimeFormat(navigator.language)
+        .formatToParts(0).map(function (part) { return part.type; }).join());
       var problems = [];
       var found = rows.map(function (row, index) {
         var entry = { name: "", answers: {}, scores: {}, keys: {} };
@@ -357,7 +351,12 @@
           var band = /^(\d+) – (.*)$/.exec(value);
           var ok = true;
           if (column === "name") entry.name = value.replace(/^'(?=[=+\-@\t\r])/, "");
-          else if (column === "date") ok = (entry.date = isoDate(value));
+          else if (column === "date") {
+            var local = LOCAL_DATE.exec(value);
+            var against = local && local[1] > 12 !== local[3] > 12 && local[1] > 12 !== dayFirst;
+            ok = !against && (entry.date = isoDate(value, dayFirst));
+            if (!ok && !bad) bad = { row: index + 2, value: value, text: texts[against ? "date-order" : "not-a-date"] };
+          }
           else if (column === "version") ok = /^[0-9a-f]{12}$/.test(entry.version = value);
           else if (column === "total") ok = /^\d+$/.test(value) && (entry.total = +value) >= 0;
           else if (column === "band") ok = band && (entry.band = band[1] - 1, entry.bandTitle = band[2]);
@@ -367,16 +366,15 @@
         });
         if (!bad && current(entry)) {
           // Scores of this version come from the answers, with the same rules as the page.
-          var missing = api.quiz.questions.filter(function (q) {
-            return !(entry.answers[q.id] >= 0 && entry.answers[q.id] < q.inputs.length);
-          })[0];
-          var fresh = scored(api.carryOver(entry.answers, null).answers);
+          var answers = api.carryOver(entry.answers, null).answers; // the answers that name an option
+          var missing = api.quiz.questions.filter(function (q) { return !has(answers, q.id); })[0];
+          var fresh = scored(answers);
           if (missing) bad = { row: index + 2, column: texts["q:" + missing.id], value: LETTERS.charAt(entry.answers[missing.id]) };
           else if (fresh.total !== entry.total) problems.push(fill(texts["wrong-total"], { row: index + 2, value: entry.total }));
           delete fresh.complete;
           entry = Object.assign(fresh, { name: entry.name, date: entry.date });
         }
-        if (bad) problems.push(fill(texts.unreadable, bad));
+        if (bad) problems.push(fill(bad.text || texts.unreadable, Object.assign(bad, settled)));
         return entry;
       });
       return { problems: problems, entries: found };
