@@ -431,6 +431,8 @@ def test_the_build_stops_on_every_file_docs_may_not_publish(tmp_path: Path) -> N
     for name, text in bad.items():
         (docs / name).write_text(text, encoding="utf-8")
     shutil.copy(ROOT / "overrides" / "assets" / "favicon.svg", docs / "img" / "clean.svg")
+    (tmp_path / "outside.txt").write_text("a secret", encoding="utf-8")
+    (docs / "notes.txt").symlink_to(tmp_path / "outside.txt")  # an allowed type, but from outside docs/
     output = assert_fails_cleanly(
         build(project),
         project,
@@ -443,6 +445,7 @@ def test_the_build_stops_on_every_file_docs_may_not_publish(tmp_path: Path) -> N
         "docs/img/link.svg:2:1: this SVG holds a `javascript:` address",
         "docs/img/laughs.svg:1:",
         "this SVG declares its own DTD",
-        "The pages: 8 problems, listed above.",
+        "docs/notes.txt:1:1: this is a link to a file outside docs/",
+        "The pages: 9 problems, listed above.",
     )
     assert "clean.svg" not in output

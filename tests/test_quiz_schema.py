@@ -11,6 +11,7 @@ from jsonschema import Draft202012Validator
 
 from conftest import LANGUAGES as SITE_LANGUAGES
 from quizfiles import FIXTURES, QUIZDATA, REAL_QUIZZES
+from sourcekit.characters import INVISIBLE_CLASS
 from test_quiz_validation import BAD_FIXTURES
 
 SCHEMA = json.loads((QUIZDATA / "quiz.schema.json").read_text(encoding="utf-8"))
@@ -31,6 +32,7 @@ UNPARSABLE = {
 # and rules that compare values (unique ids, file name, references, band ranges).
 BUILD_ONLY = UNPARSABLE | {
     "duplicate-key",
+    "zero-points-dimension",
     "alias",
     "duplicate-question-id",
     "duplicate-dimension-id",
@@ -95,3 +97,11 @@ def test_schema_limits_are_the_validators() -> None:
     assert properties["bands"]["maxItems"] == MAX_BANDS
     assert band["min"]["maximum"] == band["max"]["maximum"] == MAX_TOTAL
     assert properties["interface"]["propertyNames"]["enum"] == list(INTERFACE_KEYS)
+
+
+def test_schema_and_build_refuse_the_same_invisible_characters() -> None:
+    written = SCHEMA["$defs"]["text"]["not"]["pattern"]
+    fix = (
+        "quizdata/quiz.schema.json ($defs → text → not → pattern) must equal INVISIBLE_CLASS in sourcekit/characters.py"
+    )
+    assert written == INVISIBLE_CLASS, fix

@@ -23,6 +23,12 @@ def read_page_set(docs_dir: Path, languages: tuple[str, ...]) -> tuple[PageSet, 
         shown = f"docs/{relative}"
         if any(part.startswith(".") for part in path.relative_to(docs_dir).parts) or not path.is_file():
             continue
+        if not path.resolve().is_relative_to(docs_dir.resolve()):
+            # MkDocs would publish what the link points to: a file from anywhere on the machine.
+            problems.append(
+                Problem(shown, 1, 1, "this is a link to a file outside docs/: copy the file into docs/ instead")
+            )
+            continue
         # Every other file is published as it is: only the types the site needs, SVG without scripts.
         problems += published_file_problems(path, shown)
         if path.suffix != ".md":

@@ -12,14 +12,15 @@ from __future__ import annotations
 import re
 import unicodedata
 
-INVISIBLE = re.compile(
-    "["
-    "\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"  # control characters (tab and line ends are text)
-    "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"  # bidirectional marks, embeddings, overrides, isolates
-    "\u200b-\u200d\u2060\ufeff\u180e"  # zero-width spaces, joiners, word joiner, BOM
-    "\u2028\u2029"  # line and paragraph separators
-    "]"
+# Control characters (tab and line ends are text), bidirectional marks, embeddings, overrides and
+# isolates, zero-width spaces and joiners, the word joiner and BOM, line and paragraph separators.
+# Written with \u escapes, which Python and JSON Schema (ECMAScript) patterns read alike:
+# quizdata/quiz.schema.json holds the same class, and a test keeps the two equal.
+INVISIBLE_CLASS = (
+    r"[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e"
+    r"\u2028\u2029\u2060\u2066-\u2069\u180e\ufeff]"
 )
+INVISIBLE = re.compile(INVISIBLE_CLASS)
 
 
 def invisible_characters(text: str) -> list[tuple[int, str]]:
