@@ -41,8 +41,10 @@ PAGES = {
     "quiz": QUIZ_PAGE,
 }
 QUIZ_ASSETS = ("assets/quiz/", "assets/team/")
-QUIZ_BUDGET = 5120  # bytes, quiz.js + quiz.css gzipped
-TEAM_BUDGET = 4096  # bytes, team.js gzipped
+# Bytes gzipped of what the self-assessment page loads for the quiz and the team table (quiz.js, quiz.css,
+# team.js): one budget for the page, as issue 17 sets it, instead of one per file (the split between files
+# is a design choice, not a cost to readers).
+QUIZ_PAGE_BUDGET = 12288
 BASE = "http://site.invalid/"  # resolves relative references; never fetched
 
 
@@ -175,11 +177,10 @@ def main() -> int:
     for page, size in quiz_bytes_elsewhere.items():
         print(f"Quiz assets loaded by {page}: {size} bytes → {verdict(size == 0)}")
     elsewhere_ok = not any(quiz_bytes_elsewhere.values())
-    budget_ok = assets_gz <= QUIZ_BUDGET
-    team_ok = team_gz <= TEAM_BUDGET
-    print(f"Budget: quiz.js + quiz.css gzipped = {assets_gz} bytes ≤ {QUIZ_BUDGET} → {verdict(budget_ok)}")
-    print(f"Budget: team.js gzipped = {team_gz} bytes ≤ {TEAM_BUDGET} → {verdict(team_ok)}")
-    return 1 if args.check and not (budget_ok and team_ok and elsewhere_ok) else 0
+    page_gz = assets_gz + team_gz
+    budget_ok = page_gz <= QUIZ_PAGE_BUDGET
+    print(f"Budget: quiz.js + quiz.css + team.js gzipped = {page_gz} bytes ≤ {QUIZ_PAGE_BUDGET} → {verdict(budget_ok)}")
+    return 1 if args.check and not (budget_ok and elsewhere_ok) else 0
 
 
 if __name__ == "__main__":

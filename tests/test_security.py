@@ -54,3 +54,39 @@ def test_injected_inline_script_and_handler_do_not_run(site: BuiltSite, browser)
     assert page.evaluate("window.__ran === undefined && window.__handled === undefined")
     assert blocked, "the browser reported no blocked script"
     context.close()
+
+
+def test_the_policy_comes_right_after_the_charset_on_every_page(site: BuiltSite) -> None:
+    # Before anything a page or its front matter wrote: Chromium ignores a CSP <meta> pushed out of <head>.
+    for slug, language in PAGES:
+        head = site.soup(slug, language).head
+        assert head is not None
+        first, second = head.find_all(True, limit=2)
+        assert first.name == "meta" and first.get("charset") == "utf-8", f"{slug} ({language})"
+        assert second.get("http-equiv") == "Content-Security-Policy", f"{slug} ({language}): policy not second"
+
+
+@pytest.mark.browser
+def test_the_policy_is_in_force_and_the_console_clean_on_every_page(site: BuiltSite, browser) -> None:  # type: ignore[no-untyped-def]
+    context = browser.new_context()
+    page = context.new_page()
+    messages: list[str] = []
+    page.on("console", lambda message: messages.append(message.text) if message.type == "error" else None)
+    page.on("pageerror", lambda error: messages.append(str(error)))
+    for slug, language in PAGES:
+        messages.clear()
+        page.goto(site.page_url(slug, language))
+        page.wait_for_load_state("load")
+        assert messages == [], f"{slug} ({language}): console errors {messages}"
+        ran = page.evaluate(
+            """() => new Promise((resolve) => {
+                let blocked = false;
+                document.addEventListener("securitypolicyviolation", () => { blocked = true; }, { once: true });
+                const script = document.createElement("script");
+                script.textContent = "window.__ran = true";
+                document.head.append(script);
+                setTimeout(() => resolve({ ran: window.__ran === true, blocked }), 50);
+            })"""
+        )
+        assert ran == {"ran": False, "blocked": True}, f"{slug} ({language}): the policy is not in force"
+    context.close()
