@@ -16,6 +16,7 @@ import yaml
 from pagekit.checks import MarkerKind, PageSet, check_pages
 from pagekit.frontmatter import ThemeChoices
 from pagekit.markers import find_markers
+from pagekit.navcheck import NavConfig, check_nav
 from pagekit.source import read_page
 from sitecontent import DEFAULT_LANGUAGE, LANGUAGES, SLUGS, placements, site_config
 from siteproject import assert_fails_cleanly, build, copy_project, line_of, output_of, replace_in
@@ -376,3 +377,21 @@ def test_a_page_in_a_folder_is_told_where_to_go() -> None:
         and "move this file to docs/p.md" in problem
         for problem in found
     ), found
+
+
+def test_markup_in_a_nav_title_or_its_translation_is_refused_at_its_line() -> None:
+    config = NavConfig(
+        nav=[{"Accueil <img src=x onerror=alert(1)>": "index.md"}, {"Plan": "plan.md"}],
+        default="fr",
+        translations={"en": {"Accueil <img src=x onerror=alert(1)>": "Home", "Plan": "Plan &amp; more"}},
+        translation_paths={"en": ("plugins", 1, "nav_translations")},
+        lines={
+            ("nav", 0, "Accueil <img src=x onerror=alert(1)>"): 10,
+            ("nav", 1, "Plan"): 11,
+            ("plugins", 1, "nav_translations", "Plan"): 40,
+        },
+        config_file="mkdocs.yml",
+    )
+    found = [str(problem) for problem in check_nav(config, {"index.md", "plan.md"}, {})]
+    assert any(problem.startswith("mkdocs.yml:10:1: the nav title `Accueil <img") for problem in found), found
+    assert any(problem.startswith("mkdocs.yml:40:1: the nav title `Plan &amp; more` holds markup") for problem in found)

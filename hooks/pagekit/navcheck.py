@@ -15,6 +15,7 @@ from typing import Any
 from sourcekit.yamlsource import Path, Problem
 
 from .checks import LANGUAGE_NAMES
+from .frontmatter import MARKUP
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,22 @@ class NavConfig:
     translation_paths: Mapping[str, Path]  # language → path of its nav_translations in mkdocs.yml
     lines: Mapping[Path, int]  # mkdocs.yml line of every key and value
     config_file: str  # "mkdocs.yml"
+
+
+def _markup_in_title(title: Any, config_file: str, line: int) -> list[Problem]:
+    """Material prints menu titles as written, in every page's menu: they are plain text."""
+    markup = MARKUP.search(title) if isinstance(title, str) else None
+    if markup is None:
+        return []
+    return [
+        Problem(
+            config_file,
+            line,
+            1,
+            f"the nav title `{title}` holds markup (`{markup.group()}`…), which every page's menu would print as "
+            "written: write the words only, `&` rather than `&amp;`, no `<tags>`",
+        )
+    ]
 
 
 def check_nav(config: NavConfig, default_pages: set[str], other_pages: Mapping[str, str]) -> list[Problem]:
@@ -38,7 +55,11 @@ def check_nav(config: NavConfig, default_pages: set[str], other_pages: Mapping[s
         line = config.lines.get(path, 1)
         if title is not None:
             titles.add(title)
+            problems += _markup_in_title(title, config.config_file, line)
             for language, translated in config.translations.items():
+                if title in translated:
+                    translation_line = config.lines.get((*config.translation_paths.get(language, ()), title), line)
+                    problems += _markup_in_title(translated[title], config.config_file, translation_line)
                 if title not in translated:
                     where = f"plugins → i18n → languages → {language} → nav_translations"
                     problems.append(
