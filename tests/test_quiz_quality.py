@@ -11,11 +11,13 @@ from quizkit.quality import writing_notes
 FULL_LENGTH = 12
 
 
-@pytest.mark.parametrize("path", REAL_QUIZZES, ids=lambda p: p.name)
+# Short quizzes are left to the build log's notes: only full-length ones are held to the rules here.
+FULL_LENGTH_QUIZZES = [path for path in REAL_QUIZZES if len(load_quiz(path).questions) >= FULL_LENGTH]
+
+
+@pytest.mark.parametrize("path", FULL_LENGTH_QUIZZES, ids=lambda p: p.name)
 def test_full_length_quizzes_follow_the_writing_rules(path) -> None:  # type: ignore[no-untyped-def]
-    quiz = load_quiz(path)
-    if len(quiz.questions) >= FULL_LENGTH:
-        assert writing_notes(quiz) == [], f"{path.name}: fix what the build log says"
+    assert writing_notes(load_quiz(path)) == [], f"{path.name}: fix what the build log says"
 
 
 def test_writing_rules_notice_a_predictable_quiz() -> None:

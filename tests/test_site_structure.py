@@ -32,7 +32,7 @@ def test_every_glossary_term_has_its_own_anchor(site: BuiltSite, language: str) 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_links_to_the_glossary_point_at_a_term(site: BuiltSite, language: str) -> None:
     if GLOSSARY not in SLUGS:
-        return
+        pytest.skip(f"the site has no {GLOSSARY} page: nothing links to its terms")
     anchors = {term["id"] for term in site.soup(GLOSSARY, language).find_all(id=True)}
     for slug in SLUGS:
         for link in site.soup(slug, language).select(f"article a[href^='{GLOSSARY}.html#']"):
