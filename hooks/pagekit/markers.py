@@ -59,9 +59,6 @@ def find_markers(text: str, kinds: Collection[str], convert: Callable[[str], str
     return list(_find_markers(text.rstrip(), tuple(kinds), convert))
 
 
-# The content check and the hooks that place markers look at the same page text: the
-# Markdown pass is made once per text (a build has a few pages with markers).
-@functools.lru_cache(maxsize=64)
 @dataclass(frozen=True)
 class Comment:
     start: int
@@ -81,6 +78,9 @@ def comments(text: str) -> Iterator[Comment]:
         start = text.find("<!--", end + 3)
 
 
+# The content check and the hooks that place markers look at the same page text: the
+# Markdown pass is made once per text (a build has a few pages with markers).
+@functools.lru_cache(maxsize=64)
 def _find_markers(text: str, kinds: tuple[str, ...], convert: Callable[[str], str]) -> tuple[Sighting, ...]:
     candidates = []
     for comment in comments(text):
