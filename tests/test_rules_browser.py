@@ -24,7 +24,7 @@ from quizkit.scoring import fingerprint, is_weak, shown_share
 from quizkit.team import SavedAssessment, team_summary
 from sourcekit.fields import LocalizedText
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.code_only]
 
 QUIZ_JS = ROOT / "overrides" / "assets" / "quiz" / "quiz.js"
 PERCENTS = range(1, 100)  # thresholds (a quiz may also say 100: every share short of the maximum is weak)
