@@ -59,18 +59,19 @@ def read_page(path: str, text: str) -> PageSource:
 def _refuse_costly_markdown(page: PageSource) -> None:
     offset = costly_markup(page.text)
     if offset is not None:
-        before = page.text[:offset]
-        page.problems.append(
-            Problem(page.path, before.count("\n") + 1, offset - before.rfind("\n"), costly_markup_advice())
-        )
+        page.problems.append(_problem_at(page, offset, costly_markup_advice()))
 
 
 def _refuse_invisible(page: PageSource) -> None:
     body_offset = sum(len(line) + 1 for line in page.text.split("\n")[: page.body_start - 1])
     for offset, character in invisible_characters(page.text[body_offset:])[:MAX_REPORTED]:
-        before = page.text[: body_offset + offset]
-        line = before.count("\n") + 1
-        page.problems.append(Problem(page.path, line, offset + body_offset - before.rfind("\n"), advice(character)))
+        page.problems.append(_problem_at(page, body_offset + offset, advice(character)))
+
+
+def _problem_at(page: PageSource, offset: int, message: str) -> Problem:
+    """A problem at a character of the page's text, by its line and column."""
+    line_start = page.text.rfind("\n", 0, offset) + 1
+    return Problem(page.path, page.text.count("\n", 0, offset) + 1, offset - line_start + 1, message)
 
 
 def _read_front_matter(page: PageSource) -> None:
