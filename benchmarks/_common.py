@@ -25,7 +25,7 @@ from datetime import date
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PROJECT_PARTS = ("mkdocs.yml", "docs", "hooks", "overrides", "quizdata")
+PROJECT_PARTS = ("mkdocs.yml", "docs", "hooks", "kam_guide", "overrides", "quizdata")
 QUIZ_MARKER = re.compile(r"^<!--\s*quiz:\s*\S+\s*-->\s*$", re.MULTILINE)
 # Builds run as on an ordinary machine, where Python keeps compiled modules (__pycache__):
 # a sandbox or CI that sets PYTHONDONTWRITEBYTECODE would otherwise charge every build

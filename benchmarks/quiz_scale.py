@@ -20,10 +20,10 @@ import yaml
 
 from _common import ROOT, build, copy_project, machine, summarize, table, temp_dir
 
-sys.path.insert(0, str(ROOT / "hooks"))
-from quizkit.scoring import band_shares  # noqa: E402
-from quizkit.validate import validate  # noqa: E402
-from sourcekit.yamlsource import load  # noqa: E402
+sys.path.insert(0, str(ROOT))
+from kam_guide.quiz.scoring import band_shares  # noqa: E402
+from kam_guide.quiz.validate import validate  # noqa: E402
+from kam_guide.source.yamlsource import load  # noqa: E402
 
 POINTS = (0, 1, 2, 4, 8, 16, 32, 64)
 LANGUAGES = ("fr", "en")

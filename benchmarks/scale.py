@@ -318,7 +318,7 @@ def write_site(dest: Path, pages: int, with_quiz: bool, config_text: str) -> Non
 
 
 def make_project_site(dest: Path, pages: int, prune: bool = True) -> Path:
-    copy_project(dest, parts=("hooks", "overrides", "quizdata"))
+    copy_project(dest, parts=("hooks", "kam_guide", "overrides", "quizdata"))
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     if not prune:
         config = without_lines(config, r"^\s*-\s*navigation\.prune\s*$")

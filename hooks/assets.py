@@ -4,7 +4,7 @@ The sources in overrides/assets/ keep their comments and long names for whoever 
 them; readers download them minified: scripts by calmjs.parse (an ES5 parser whose printer
 drops comments and spaces and shortens local names), stylesheets by rcssmin. Scripts are
 therefore written in ES5 syntax (`var`, `function`), which every supported browser runs.
-Page assets are also loaded only where used: hooks/pageassets.py records what a page asks
+Page assets are also loaded only where used: kam_guide/build/assets.py records what a page asks
 for, and `on_page_context` hands it to overrides/main.html as `page_assets`.
 """
 
@@ -28,7 +28,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from pagestate import state_of
+from kam_guide.build.state import state_of
 
 log = logging.getLogger("mkdocs.hooks.assets")
 

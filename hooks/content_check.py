@@ -4,7 +4,7 @@ Runs first, before MkDocs reads a page or builds the nav, so that a missing tran
 a nav title without its translation, anchors that differ between languages, a missing or
 overlong description, a misplaced marker, or a file docs/ may not publish (a type the
 site does not serve, an SVG that could run a script) stop the build with the file, the
-line and the fix (pagekit/ holds the checks; see CONTRIBUTING.md, "Reading the errors").
+line and the fix (kam_guide/pages/ holds the checks; see CONTRIBUTING.md, "Reading the errors").
 """
 
 from __future__ import annotations
@@ -15,16 +15,16 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.utils import clean_directory
 
-from buildlog import fail
-from markers import MARKER_FOLDERS
-from pagekit.checks import MarkerKind, check_pages
-from pagekit.frontmatter import ThemeChoices
-from pagekit.navcheck import NavConfig, check_nav, check_not_found_texts
-from pagekit.pageset import read_page_set
-from pagelang import build_language, site_languages
-from pagemarkdown import site_markdown
-from sourcekit.folder import data_file_ids
-from sourcekit.yamlsource import line_numbers
+from kam_guide.build.failure import fail
+from kam_guide.build.languages import build_language, site_languages
+from kam_guide.build.markdown import site_markdown
+from kam_guide.build.placement import MARKER_FOLDERS
+from kam_guide.pages.checks import MarkerKind, check_pages
+from kam_guide.pages.frontmatter import ThemeChoices
+from kam_guide.pages.navcheck import NavConfig, check_nav, check_not_found_texts
+from kam_guide.pages.pageset import read_page_set
+from kam_guide.source.folder import data_file_ids
+from kam_guide.source.yamlsource import line_numbers
 
 log = logging.getLogger("mkdocs.hooks.content_check")
 

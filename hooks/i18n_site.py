@@ -24,7 +24,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from pagelang import build_language, page_language, site_languages
+from kam_guide.build.languages import build_language, page_language, site_languages
 
 log = logging.getLogger("mkdocs.hooks.i18n_site")
 

@@ -18,16 +18,16 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from buildlog import fail
-from markers import MARKER_FOLDERS, replace_markers
-from pageassets import require_assets
-from pagelang import page_language, site_languages
-from pagestate import state_of
-from paysim.example import example_problems
-from paysim.model import PaySimulator, validate
-from paysim.render import SimulatorRenderer
-from sourcekit.folder import ValidatedFiles
-from sourcekit.yamlsource import Problem, SourceError
+from kam_guide.build.assets import require_assets
+from kam_guide.build.failure import fail
+from kam_guide.build.languages import page_language, site_languages
+from kam_guide.build.placement import MARKER_FOLDERS, replace_markers
+from kam_guide.build.state import state_of
+from kam_guide.paysim.example import example_problems
+from kam_guide.paysim.model import PaySimulator, validate
+from kam_guide.paysim.render import SimulatorRenderer
+from kam_guide.source.folder import ValidatedFiles
+from kam_guide.source.yamlsource import Problem, SourceError
 
 log = logging.getLogger("mkdocs.hooks.pay_simulator")
 

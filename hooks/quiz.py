@@ -1,7 +1,7 @@
 """MkDocs hook: validate every quiz before the build, render quizzes into the pages that ask.
 
 A page places a quiz with a line of its own: `<!-- quiz: kam-self-assessment -->`.
-Event glue only; the work is in quizkit/ (see DESIGN.md, "Data flow of a quiz").
+Event glue only; the work is in kam_guide/quiz/ (see DESIGN.md, "Data flow of a quiz").
 """
 
 from __future__ import annotations
@@ -16,21 +16,21 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from buildlog import fail
-from markers import MARKER_FOLDERS, replace_markers
-from pageassets import require_assets
-from pagekit.source import read_page
-from pagelang import build_language, page_language, site_languages
-from pagestate import state_of
-from quizkit.catalog import QuizCatalog
-from quizkit.model import Quiz
-from quizkit.quality import writing_notes
-from quizkit.render import QuizRenderer, markdown_fields, parts_in
-from quizkit.scoring import band_shares
-from sourcekit.fields import Localized, LocalizedText, SourceSpot
-from sourcekit.markdowncost import costly_markup, costly_markup_advice
-from sourcekit.markup import active_content, as_written, is_web_or_mail, links_in
-from sourcekit.yamlsource import Problem, SourceError
+from kam_guide.build.assets import require_assets
+from kam_guide.build.failure import fail
+from kam_guide.build.languages import build_language, page_language, site_languages
+from kam_guide.build.placement import MARKER_FOLDERS, replace_markers
+from kam_guide.build.state import state_of
+from kam_guide.pages.source import read_page
+from kam_guide.quiz.catalog import QuizCatalog
+from kam_guide.quiz.model import Quiz
+from kam_guide.quiz.quality import writing_notes
+from kam_guide.quiz.render import QuizRenderer, markdown_fields, parts_in
+from kam_guide.quiz.scoring import band_shares
+from kam_guide.source.fields import Localized, LocalizedText, SourceSpot
+from kam_guide.source.markdowncost import costly_markup, costly_markup_advice
+from kam_guide.source.markup import active_content, as_written, is_web_or_mail, links_in
+from kam_guide.source.yamlsource import Problem, SourceError
 
 log = logging.getLogger("mkdocs.hooks.quiz")
 

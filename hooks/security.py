@@ -19,9 +19,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from buildlog import fail
-from sourcekit.markup import active_content, as_written, escaped, external_media
-from sourcekit.yamlsource import Problem
+from kam_guide.build.failure import fail
+from kam_guide.source.markup import active_content, as_written, escaped, external_media
+from kam_guide.source.yamlsource import Problem
 
 log = logging.getLogger("mkdocs.hooks.security")
 

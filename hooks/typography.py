@@ -1,7 +1,7 @@
 """MkDocs hook: the page language's typography in every text of the finished page.
 
 Runs last on each page (after the quiz and the simulator are put in place), so menus,
-tables of contents, page text and texts from YAML all get it; see pagekit/typography.py.
+tables of contents, page text and texts from YAML all get it; see kam_guide/pages/typography.py.
 """
 
 from __future__ import annotations
@@ -10,8 +10,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
-from pagekit.typography import apply
-from pagelang import page_language
+from kam_guide.build.languages import page_language
+from kam_guide.pages.typography import apply
 
 
 @event_priority(-100)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from quizkit.model import Quiz
-from quizkit.validate import validate
+from kam_guide.quiz.model import Quiz
+from kam_guide.quiz.validate import validate
+from kam_guide.source.yamlsource import load
 from sitecontent import LANGUAGES, QUIZDATA, ROOT, placements
-from sourcekit.yamlsource import load
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "quizzes"
 REAL_QUIZZES = sorted(path for path in QUIZDATA.glob("*.yml") if not path.name.startswith("_"))

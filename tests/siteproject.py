@@ -10,7 +10,7 @@ from pathlib import Path
 
 from sitecontent import ROOT
 
-PROJECT_PARTS = ("mkdocs.yml", "docs", "hooks", "overrides", "quizdata")
+PROJECT_PARTS = ("mkdocs.yml", "docs", "hooks", "kam_guide", "overrides", "quizdata")
 TIMEOUT = 180  # seconds: a build that hangs fails the test instead of the suite
 
 

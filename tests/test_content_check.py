@@ -1,6 +1,6 @@
 """The content check: what an editor gets wrong in a page or the nav stops the build with the file, line and fix.
 
-Unit tests drive pagekit with the site's own Markdown; the end-to-end ones break a
+Unit tests drive kam_guide.pages with the site's own Markdown; the end-to-end ones break a
 copy of the project as an editor would and read what `mkdocs build --strict` says.
 """
 
@@ -13,11 +13,11 @@ import markdown
 import pytest
 import yaml
 
-from pagekit.checks import MarkerKind, PageSet, check_pages
-from pagekit.frontmatter import ThemeChoices
-from pagekit.markers import find_markers
-from pagekit.navcheck import NavConfig, check_nav
-from pagekit.source import read_page
+from kam_guide.pages.checks import MarkerKind, PageSet, check_pages
+from kam_guide.pages.frontmatter import ThemeChoices
+from kam_guide.pages.markers import find_markers
+from kam_guide.pages.navcheck import NavConfig, check_nav
+from kam_guide.pages.source import read_page
 from sitecontent import DEFAULT_LANGUAGE, LANGUAGES, SLUGS, placements, site_config
 from siteproject import assert_fails_cleanly, build, copy_project, line_of, output_of, replace_in
 
@@ -177,7 +177,7 @@ def test_anchors_must_be_the_same_in_every_language() -> None:
 
 
 def test_real_pages_pass_the_check() -> None:
-    from pagekit.pageset import read_page_set
+    from kam_guide.pages.pageset import read_page_set
 
     page_set, found = read_page_set(Path(CONFIG.docs_dir), LANGUAGES)
     assert found == []

@@ -24,13 +24,13 @@ from pathlib import Path
 import pytest
 import yaml
 
-from paysim.formula import pay
-from paysim.render import format_money
-from quizkit.scoring import score
-from quizkit.validate import validate
+from kam_guide.paysim.formula import pay
+from kam_guide.paysim.render import format_money
+from kam_guide.quiz.scoring import score
+from kam_guide.quiz.validate import validate
+from kam_guide.source.yamlsource import load
 from sitecontent import LANGUAGES, ROOT, SLUGS, placements
 from siteproject import build, copy_project, output_of
-from sourcekit.yamlsource import load
 from test_paysim import real_simulator
 
 

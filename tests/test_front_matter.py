@@ -1,6 +1,6 @@
 """Front matter: every key the site or the theme reads is checked, and no value reaches a page unescaped.
 
-Unit tests drive pagekit's schema on pages written here; one build of a copy puts every mistake in
+Unit tests drive kam_guide.pages' schema on pages written here; one build of a copy puts every mistake in
 at once, and one build of another copy shows what is accepted is printed escaped, with the
 Content-Security-Policy first in <head>, and that nothing typed in a page passes for the hooks' own state.
 """
@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from pagekit.frontmatter import ThemeChoices, front_matter_problems
-from pagekit.source import read_page
+from kam_guide.pages.frontmatter import ThemeChoices, front_matter_problems
+from kam_guide.pages.source import read_page
 from sitecontent import DEFAULT_LANGUAGE, LANGUAGES, placements
 from siteproject import assert_fails_cleanly, build, copy_project, line_of, output_of
 

@@ -14,14 +14,14 @@ from typing import Any
 
 import pytest
 
-from paysim.model import validate as validate_simulator
-from paysim.render import SimulatorRenderer
+from kam_guide.paysim.model import validate as validate_simulator
+from kam_guide.paysim.render import SimulatorRenderer
+from kam_guide.quiz.render import QuizRenderer
+from kam_guide.quiz.scoring import band_shares, fingerprint
+from kam_guide.quiz.validate import validate, validate_interface
+from kam_guide.source.yamlsource import SourceError, load
 from quizfiles import FIXTURE_LANGUAGES, FIXTURES, QUIZDATA, REAL_QUIZZES, ROOT
-from quizkit.render import QuizRenderer
-from quizkit.scoring import band_shares, fingerprint
-from quizkit.validate import validate, validate_interface
 from sitecontent import LANGUAGES
-from sourcekit.yamlsource import SourceError, load
 
 PARTIALS = ROOT / "overrides" / "partials"
 SIMULATOR_FIXTURE = Path(__file__).resolve().parent / "fixtures" / "simulators" / "valid" / "pay.yml"

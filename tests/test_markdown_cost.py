@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 
+from kam_guide.source.markdowncost import MAX_LOOKAHEAD, MAX_MARKS, costly_markup, lookahead
 from sitecontent import DEFAULT_LANGUAGE, LANGUAGES, ROOT, SLUGS
 from siteproject import assert_fails_cleanly, build, copy_project, line_of, output_of
-from sourcekit.markdowncost import MAX_LOOKAHEAD, MAX_MARKS, costly_markup, lookahead
 
 MEGABYTE = 1_000_000
 # Two pages of the site, whichever they are (not the home page, which the others link from).
@@ -47,8 +47,12 @@ def test_a_megabyte_of_what_markdown_reads_again_and_again_is_refused(text: str)
 def test_every_page_of_the_site_is_far_below_the_limits() -> None:
     for page in sorted((ROOT / "docs").glob("*.md")):
         text = page.read_text(encoding="utf-8")
-        assert lookahead(text) * 20 < MAX_LOOKAHEAD, f"{page.name}: raise MAX_LOOKAHEAD in sourcekit/markdowncost.py"
-        assert costly_markup(text) is None, f"{page.name}: raise MAX_MARKS ({MAX_MARKS}) in sourcekit/markdowncost.py"
+        assert lookahead(text) * 20 < MAX_LOOKAHEAD, (
+            f"{page.name}: raise MAX_LOOKAHEAD in kam_guide/source/markdowncost.py"
+        )
+        assert costly_markup(text) is None, (
+            f"{page.name}: raise MAX_MARKS ({MAX_MARKS}) in kam_guide/source/markdowncost.py"
+        )
 
 
 @pytest.mark.code_only

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sourcekit.markup import links_in
+from kam_guide.source.markup import links_in
 
 
 @pytest.mark.parametrize(

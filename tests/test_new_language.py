@@ -73,8 +73,8 @@ def add_language(project: Path) -> None:
 
 def amounts_in_new_language() -> list[tuple[str, str]]:
     """A translator writes the worked example's amounts the new language's way (40.000 € in German)."""
-    from paysim.formula import pay
-    from paysim.render import format_money
+    from kam_guide.paysim.formula import pay
+    from kam_guide.paysim.render import format_money
     from sitecontent import placements
     from test_paysim import real_simulator
 

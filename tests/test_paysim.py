@@ -7,11 +7,11 @@ from pathlib import Path
 import pytest
 
 from conftest import LANGUAGES, SLUGS, BuiltSite
-from paysim.formula import PayPlan, pay
-from paysim.model import PaySimulator, validate
-from paysim.render import format_money, format_share
+from kam_guide.paysim.formula import PayPlan, pay
+from kam_guide.paysim.model import PaySimulator, validate
+from kam_guide.paysim.render import format_money, format_share
+from kam_guide.source.yamlsource import SourceError, load
 from sitecontent import QUIZDATA, placements
-from sourcekit.yamlsource import SourceError, load
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "simulators"
 FIXTURE_LANGUAGES = ("fr", "en")

@@ -7,8 +7,8 @@ from babel.numbers import format_decimal
 
 from accessibility import axe_results
 from conftest import LANGUAGES, BuiltSite
-from paysim.formula import PayPlan, pay
-from paysim.render import format_money
+from kam_guide.paysim.formula import PayPlan, pay
+from kam_guide.paysim.render import format_money
 from sitecontent import placements
 from test_paysim import real_simulator
 

@@ -1,6 +1,6 @@
 """What docs/ may publish: the allowed file types, and SVG images with nothing that runs or loads.
 
-Unit tests call pagekit/published.py on files written to a temporary folder (no build);
+Unit tests call kam_guide/pages/published.py on files written to a temporary folder (no build);
 one build of a throwaway copy checks that the build stops on all of them at once.
 """
 
@@ -12,7 +12,7 @@ from pathlib import Path
 import material
 import pytest
 
-from pagekit.published import MAX_FINDINGS, MAX_SVG_BYTES, PUBLISHED_TYPES, published_file_problems
+from kam_guide.pages.published import MAX_FINDINGS, MAX_SVG_BYTES, PUBLISHED_TYPES, published_file_problems
 from sitecontent import ROOT
 from siteproject import assert_fails_cleanly, build, copy_project
 
@@ -107,7 +107,7 @@ def test_a_page_with_an_upper_case_extension_is_named(tmp_path: Path) -> None:
 def test_the_editor_guide_names_every_published_type() -> None:
     guide = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
     missing = [suffix for suffix in PUBLISHED_TYPES if f"`{suffix}`" not in guide]
-    assert not missing, f"CONTRIBUTING.md does not name {missing}: pagekit/published.py and the guide disagree"
+    assert not missing, f"CONTRIBUTING.md does not name {missing}: kam_guide/pages/published.py and the guide disagree"
 
 
 # ── SVG: refused however it is spelt, at the offending element ─────────────

@@ -10,8 +10,8 @@ from playwright.sync_api import expect
 
 from accessibility import axe_results
 from conftest import LANGUAGES, BuiltSite
+from kam_guide.quiz.scoring import fingerprint, score
 from quizfiles import placed_quizzes
-from quizkit.scoring import fingerprint, score
 
 pytestmark = pytest.mark.browser
 
@@ -191,7 +191,7 @@ def store(page, value: object) -> None:  # type: ignore[no-untyped-def]
 
 
 def keys_of(quiz) -> dict[str, str]:  # type: ignore[no-untyped-def]
-    from quizkit.scoring import question_key
+    from kam_guide.quiz.scoring import question_key
 
     return {q.id: question_key(q, LANGUAGES[0]) for q in quiz.questions}
 

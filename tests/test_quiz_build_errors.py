@@ -14,10 +14,10 @@ from typing import Any
 import pytest
 import yaml
 
+from kam_guide.source.yamlsource import load
 from quizfiles import FIXTURES, REAL_QUIZZES, load_quiz
 from sitecontent import DEFAULT_LANGUAGE, LANGUAGES, placements
 from siteproject import assert_fails_cleanly, build, copy_project, line_of, output_of
-from sourcekit.yamlsource import load
 
 QUIZ_PATH = REAL_QUIZZES[0]
 QUIZ = load_quiz(QUIZ_PATH)

@@ -8,8 +8,8 @@ import math
 import pytest
 
 from conftest import LANGUAGES, SLUGS, BuiltSite
+from kam_guide.quiz.scoring import fingerprint, question_key
 from quizfiles import placed_quizzes
-from quizkit.scoring import fingerprint, question_key
 
 PLACED = placed_quizzes()
 QUIZ_PAGES = {slug for slug, _quiz in PLACED}

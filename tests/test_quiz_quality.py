@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from kam_guide.quiz.quality import writing_notes
 from quizfiles import REAL_QUIZZES, load_fixture, load_quiz
-from quizkit.quality import writing_notes
 
 # Below this many questions, a quiz cannot always spread its answers evenly.
 FULL_LENGTH = 12

@@ -6,11 +6,11 @@ import markdown
 import pytest
 from bs4 import BeautifulSoup
 
+from kam_guide.quiz.catalog import QuizCatalog
+from kam_guide.quiz.render import QuizRenderer
+from kam_guide.quiz.scoring import fingerprint
 from quizfiles import FIXTURE_LANGUAGES, QUIZDATA, ROOT, load_fixture
 from quizfiles import LANGUAGES as SITE_LANGUAGES
-from quizkit.catalog import QuizCatalog
-from quizkit.render import QuizRenderer
-from quizkit.scoring import fingerprint
 
 MINI = load_fixture("mini")
 RENDERER = QuizRenderer(ROOT / "overrides" / "partials")

@@ -10,8 +10,8 @@ import yaml
 from jsonschema import Draft202012Validator
 
 from conftest import LANGUAGES as SITE_LANGUAGES
+from kam_guide.source.characters import INVISIBLE_CLASS
 from quizfiles import FIXTURES, QUIZDATA, REAL_QUIZZES
-from sourcekit.characters import INVISIBLE_CLASS
 from test_quiz_validation import BAD_FIXTURES
 
 SCHEMA = json.loads((QUIZDATA / "quiz.schema.json").read_text(encoding="utf-8"))
@@ -82,9 +82,9 @@ def test_rules_beyond_the_schema_are_left_to_the_build(name: str) -> None:
 
 
 def test_schema_limits_are_the_validators() -> None:
-    from quizkit.model import MAX_BANDS, MAX_DIMENSIONS, MAX_OPTIONS, MAX_POINTS, MAX_QUESTIONS
-    from quizkit.texts import INTERFACE_KEYS
-    from quizkit.validate import MAX_TOTAL
+    from kam_guide.quiz.model import MAX_BANDS, MAX_DIMENSIONS, MAX_OPTIONS, MAX_POINTS, MAX_QUESTIONS
+    from kam_guide.quiz.texts import INTERFACE_KEYS
+    from kam_guide.quiz.validate import MAX_TOTAL
 
     properties = SCHEMA["properties"]
     question = properties["questions"]["items"]["properties"]
@@ -102,6 +102,7 @@ def test_schema_limits_are_the_validators() -> None:
 def test_schema_and_build_refuse_the_same_invisible_characters() -> None:
     written = SCHEMA["$defs"]["text"]["not"]["pattern"]
     fix = (
-        "quizdata/quiz.schema.json ($defs → text → not → pattern) must equal INVISIBLE_CLASS in sourcekit/characters.py"
+        "quizdata/quiz.schema.json ($defs → text → not → pattern) must equal INVISIBLE_CLASS "
+        "in kam_guide/source/characters.py"
     )
     assert written == INVISIBLE_CLASS, fix

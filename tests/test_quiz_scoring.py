@@ -9,10 +9,10 @@ from dataclasses import replace
 
 import pytest
 
+from kam_guide.quiz.model import Band, Option, Question, Quiz
+from kam_guide.quiz.scoring import band_shares, fingerprint, question_key, score, total_counts
+from kam_guide.source.fields import LocalizedText
 from quizfiles import REAL_QUIZZES, load_fixture, load_quiz
-from quizkit.model import Band, Option, Question, Quiz
-from quizkit.scoring import band_shares, fingerprint, question_key, score, total_counts
-from sourcekit.fields import LocalizedText
 
 MINI = load_fixture("mini")
 

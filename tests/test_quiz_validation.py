@@ -6,9 +6,9 @@ import re
 
 import pytest
 
+from kam_guide.quiz.validate import validate
+from kam_guide.source.yamlsource import SourceError, load
 from quizfiles import FIXTURE_LANGUAGES, FIXTURES, LANGUAGES, REAL_QUIZZES, load_fixture, load_quiz
-from quizkit.validate import validate
-from sourcekit.yamlsource import SourceError, load
 
 # fixture name → (line, column, words the message must contain, where)
 BAD_FIXTURES = {
@@ -152,7 +152,7 @@ def test_real_quiz_validates(path) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_files_are_read_once_per_change_and_must_be_utf8(tmp_path) -> None:  # type: ignore[no-untyped-def]
-    from sourcekit.folder import ValidatedFiles
+    from kam_guide.source.folder import ValidatedFiles
 
     calls: list[str] = []
     files = ValidatedFiles(lambda document, languages: calls.append(document.file) or document.file)

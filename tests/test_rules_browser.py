@@ -1,7 +1,7 @@
 """The rules the page shares with the Python model, run in Chromium from quiz.js alone: no build, no server.
 
 quiz.js defines `window.kamGuide.quizRules` (DESIGN.md, "Browser scripts"), whole-number rules that
-quizkit.scoring and quizkit.team apply too. Each test runs one rule over a whole grid of cases in
+kam_guide.quiz.scoring and kam_guide.quiz.team apply too. Each test runs one rule over a whole grid of cases in
 one call, its answers one character per case, and compares them with the Python model's in one
 go; a difference is reported with its first cases. Both the source and the file as shipped
 (minified by hooks/assets.py) are tested.
@@ -18,11 +18,11 @@ from dataclasses import asdict
 import pytest
 
 from conftest import LANGUAGES, ROOT
+from kam_guide.quiz.model import Band, Dimension, Option, Question, Quiz
+from kam_guide.quiz.scoring import fingerprint, is_weak, shown_share
+from kam_guide.quiz.team import SavedAssessment, team_summary
+from kam_guide.source.fields import LocalizedText
 from quizfiles import REAL_QUIZZES, load_fixture, load_quiz
-from quizkit.model import Band, Dimension, Option, Question, Quiz
-from quizkit.scoring import fingerprint, is_weak, shown_share
-from quizkit.team import SavedAssessment, team_summary
-from sourcekit.fields import LocalizedText
 
 pytestmark = [pytest.mark.browser, pytest.mark.code_only]
 
@@ -276,7 +276,7 @@ def random_team(rng: random.Random, quiz: Quiz, version: str) -> list[SavedAsses
 
 
 def test_team_figures_of_random_teams(rules) -> None:  # type: ignore[no-untyped-def]
-    """Who counts, mean total, each dimension's share, weak or not, the weakest: as quizkit.team says."""
+    """Who counts, mean total, each dimension's share, weak or not, the weakest: as kam_guide.quiz.team says."""
     rng = random.Random(2026)
     teams, expected = [], []
     for _ in range(400):

@@ -1,6 +1,6 @@
 """The team table in Chromium: saved assessments, averages, CSV round trip, nothing lost, a11y, print.
 
-Figures are compared with the Python model (quizkit.scoring and quizkit.team), which applies
+Figures are compared with the Python model (kam_guide.quiz.scoring and kam_guide.quiz.team), which applies
 the rules the script applies; CSV files are read back with Python's csv module.
 """
 
@@ -16,9 +16,9 @@ import pytest
 
 from accessibility import axe_results
 from conftest import LANGUAGES, BuiltSite
+from kam_guide.quiz.scoring import fingerprint, question_key, score
+from kam_guide.quiz.team import SavedAssessment, team_summary
 from quizfiles import placed_quizzes
-from quizkit.scoring import fingerprint, question_key, score
-from quizkit.team import SavedAssessment, team_summary
 from test_quiz_browser import answer_quickly
 
 pytestmark = pytest.mark.browser

@@ -1,13 +1,13 @@
-"""The team table's figures in Python (quizkit.team): the rules the browser test compares against."""
+"""The team table's figures in Python (kam_guide.quiz.team): the rules the browser test compares against."""
 
 from __future__ import annotations
 
 from fractions import Fraction
 from itertools import product
 
+from kam_guide.quiz.scoring import fingerprint, lower_share, shown_share
+from kam_guide.quiz.team import SavedAssessment, team_summary
 from quizfiles import load_fixture
-from quizkit.scoring import fingerprint, lower_share, shown_share
-from quizkit.team import SavedAssessment, team_summary
 
 MINI = load_fixture("mini")
 VERSION = fingerprint(MINI)

@@ -18,7 +18,7 @@
   var UNANSWERED = "-";
   var SAFE = 9007199254740991; // 2^53 - 1: every whole number up to it is exact in a Number
 
-  /* ── rules shared with hooks/quizkit/scoring.py and team.py: whole numbers only ─ */
+  /* ── rules shared with kam_guide/quiz/scoring.py and team.py: whole numbers only ─ */
 
   // a × b < c × d. Products past 2^53 are compared as BigInt (built by calls: calmjs.parse,
   // which minifies this file, reads ES5 and no 1n literal). Shares are compared this way,
@@ -135,7 +135,7 @@
     });
   }
 
-  /* ── scoring (the same rules as hooks/quizkit/scoring.py) ──────────────── */
+  /* ── scoring (the same rules as kam_guide/quiz/scoring.py) ──────────────── */
 
   function pointsOf(input) {
     return Number(input.getAttribute("data-points"));

@@ -9,7 +9,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
-from sourcekit.yamlsource import Problem
+from kam_guide.source.yamlsource import Problem
 
 from .frontmatter import ThemeChoices, front_matter_problems
 from .markers import Sighting, find_markers

@@ -6,9 +6,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from sourcekit.characters import advice, invisible_characters
-from sourcekit.markdowncost import costly_markup, costly_markup_advice
-from sourcekit.yamlsource import Problem, SourceError, load
+from kam_guide.source.characters import advice, invisible_characters
+from kam_guide.source.markdowncost import costly_markup, costly_markup_advice
+from kam_guide.source.yamlsource import Problem, SourceError, load
 
 MAX_REPORTED = 20  # invisible characters reported per page: enough to find them, not a flood
 

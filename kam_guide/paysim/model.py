@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from pathlib import PurePath
 from typing import Any
 
-from sourcekit.fields import FieldChecker, Localized, shown_number
-from sourcekit.yamlsource import SourceError, YamlDocument
+from kam_guide.source.fields import FieldChecker, Localized, shown_number
+from kam_guide.source.yamlsource import SourceError, YamlDocument
 
 from .formula import PayPlan
 

@@ -12,7 +12,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sourcekit.yamlsource import Path, Problem
+from kam_guide.source.yamlsource import Path, Problem
 
 from .checks import LANGUAGE_NAMES
 from .frontmatter import MARKUP

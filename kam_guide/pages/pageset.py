@@ -5,8 +5,8 @@ from __future__ import annotations
 import codecs
 from pathlib import Path
 
-from sourcekit.textfile import not_utf8
-from sourcekit.yamlsource import Problem
+from kam_guide.source.textfile import not_utf8
+from kam_guide.source.yamlsource import Problem
 
 from .checks import PageSet, language_of
 from .published import published_file_problems

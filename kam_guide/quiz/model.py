@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from sourcekit.fields import Localized
+from kam_guide.source.fields import Localized
 
 # Bounds the browser computes exactly and a reader can still take in; the schema says the same.
 MAX_QUESTIONS = 100

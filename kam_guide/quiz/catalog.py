@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from sourcekit.fields import Localized
-from sourcekit.folder import ValidatedFiles
+from kam_guide.source.fields import Localized
+from kam_guide.source.folder import ValidatedFiles
 
 from .model import Quiz
 from .texts import INTERFACE_FILE

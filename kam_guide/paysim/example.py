@@ -7,7 +7,7 @@ the build says so, naming both places.
 
 from __future__ import annotations
 
-from sourcekit.yamlsource import Problem
+from kam_guide.source.yamlsource import Problem
 
 from .formula import pay
 from .model import PaySimulator

@@ -12,7 +12,7 @@ from pathlib import Path
 from babel import Locale
 from babel.numbers import format_currency, format_decimal, format_percent
 
-from sourcekit.partials import partials_environment
+from kam_guide.source.partials import partials_environment
 
 from .formula import pay
 from .model import PaySimulator

@@ -1,6 +1,6 @@
 """Replace `<!-- kind: id -->` markers in a page's Markdown; shared by the quiz and simulator hooks.
 
-Markers are found as the page's Markdown sees them (pagekit.markers); hooks/content_check.py
+Markers are found as the page's Markdown sees them (kam_guide.pages.markers); hooks/content_check.py
 has already stopped the build on any marker that is misspelt, misplaced or unknown.
 """
 
@@ -10,8 +10,8 @@ from collections.abc import Callable, Collection
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from pagekit.markers import find_markers
-from pagemarkdown import site_markdown
+from kam_guide.build.markdown import site_markdown
+from kam_guide.pages.markers import find_markers
 
 # Each kind of marker, and the folder whose `<id>.yml` files it names.
 MARKER_FOLDERS = {"quiz": "quizdata", "simulator": "quizdata/simulators"}

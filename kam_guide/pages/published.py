@@ -31,8 +31,8 @@ from xml.sax.xmlreader import AttributesNSImpl, Locator
 from defusedxml.common import DefusedXmlException
 from defusedxml.expatreader import DefusedExpatParser
 
-from sourcekit.textfile import not_utf8
-from sourcekit.yamlsource import Problem
+from kam_guide.source.textfile import not_utf8
+from kam_guide.source.yamlsource import Problem
 
 # What the site needs, and nothing a browser runs. Not `.ico`: the favicon is the theme's (overrides/assets/).
 PUBLISHED_TYPES = (

@@ -20,8 +20,8 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from sourcekit.fields import Localized
-from sourcekit.partials import partials_environment
+from kam_guide.source.fields import Localized
+from kam_guide.source.partials import partials_environment
 
 from .model import Quiz
 from .scoring import fingerprint, question_key

@@ -10,8 +10,8 @@ from collections.abc import Sequence
 from pathlib import PurePath
 from typing import Any
 
-from sourcekit.fields import FieldChecker, Localized
-from sourcekit.yamlsource import Path, SourceError, YamlDocument
+from kam_guide.source.fields import FieldChecker, Localized
+from kam_guide.source.yamlsource import Path, SourceError, YamlDocument
 
 from .model import (
     MAX_BANDS,

@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from sourcekit.yamlsource import Problem
+from kam_guide.source.yamlsource import Problem
 
 from .source import PageSource
 
@@ -39,7 +39,7 @@ class ThemeChoices:
 def front_matter_problems(page: PageSource, theme: ThemeChoices) -> list[Problem]:
     checks: Mapping[str, Callable[[Any, ThemeChoices], str]] = {
         **{key: _plain_text for key in PLAIN_TEXT_KEYS},
-        "description": _markup_free,  # its type and length: pagekit.checks
+        "description": _markup_free,  # its type and length: kam_guide.pages.checks
         "hide": _hide,
         "search": _search,
         "status": _status,

@@ -1,0 +1,1 @@
+"""What the hooks share while MkDocs builds: state, languages, Markdown, markers, assets, failure."""
