@@ -89,6 +89,6 @@ def _worked_examples(simulator: PaySimulator, page: Page, config: MkDocsConfig, 
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     if not state_of(page).placed.get("simulator"):
         return output
-    renderer = SimulatorRenderer(Path(config.theme.custom_dir or "overrides") / "partials")
+    renderer = SimulatorRenderer(Path(config.theme.custom_dir or "overrides") / "components")
     language = page_language(page, config)
     return PLACEHOLDER_IN_HTML.sub(lambda match: renderer.render(_simulators[match["id"]], language), output)

@@ -91,7 +91,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     if placed:
         state_of(page).placed["quiz"] = placed
         require_assets(page, config, "quiz")
-        require_assets(page, config, "team")  # the team table of every quiz (partials/quiz-team.html)
+        require_assets(page, config, "team")  # the team table of every quiz (components/quiz-team.html)
         problems = [problem for quiz_id in placed for problem in _check_texts(_quizzes[quiz_id], page, files, config)]
         if problems:
             fail("Quiz texts", problems, log)
@@ -167,7 +167,7 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 
 
 def _renderer(config: MkDocsConfig) -> QuizRenderer:
-    return QuizRenderer(Path(config.theme.custom_dir or "overrides") / "partials")
+    return QuizRenderer(Path(config.theme.custom_dir or "overrides") / "components")
 
 
 def _check_texts(quiz: Quiz, page: Page, files: Files, config: MkDocsConfig) -> list[Problem]:

@@ -23,7 +23,7 @@ from kam_guide.source.yamlsource import SourceError, load
 from quizfiles import FIXTURE_LANGUAGES, FIXTURES, QUIZDATA, REAL_QUIZZES, ROOT
 from sitecontent import LANGUAGES
 
-PARTIALS = ROOT / "overrides" / "partials"
+PARTIALS = ROOT / "overrides" / "components"
 SIMULATOR_FIXTURE = Path(__file__).resolve().parent / "fixtures" / "simulators" / "valid" / "pay.yml"
 # Pieces that break YAML, or data, in the ways editors and attackers do.
 INSERTS = [

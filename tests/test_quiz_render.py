@@ -13,7 +13,7 @@ from quizfiles import FIXTURE_LANGUAGES, QUIZDATA, ROOT, load_fixture
 from quizfiles import LANGUAGES as SITE_LANGUAGES
 
 MINI = load_fixture("mini")
-RENDERER = QuizRenderer(ROOT / "overrides" / "partials")
+RENDERER = QuizRenderer(ROOT / "overrides" / "components")
 INTERFACE = QuizCatalog().load_interface(QUIZDATA, SITE_LANGUAGES, ROOT)
 LANGUAGES = FIXTURE_LANGUAGES
 

@@ -15,7 +15,7 @@ NBSP = "\u00a0"
 NNBSP = "\u202f"
 # Elements whose text is code or not text at all.
 VERBATIM = {"code", "pre", "kbd", "samp", "script", "style", "textarea", "svg", "math"}
-# Attributes whose value the page shows as text once filled in (overrides/partials/quiz*.html).
+# Attributes whose value the page shows as text once filled in (overrides/components/quiz*.html).
 TEXT_ATTRIBUTES = re.compile(r'(\sdata-quiz-fill=")([^"]*)(")')
 
 _SPACE = f"[ {NBSP}{NNBSP}]"

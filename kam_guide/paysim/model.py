@@ -21,7 +21,7 @@ LIMIT_KEYS: dict[str, tuple[str, ...]] = {
     "required": ("base_max", "variable_percent_max", "attainment_percent_max", "accelerator_max"),
     "optional": (),
 }
-# Keys of `texts:`; the partial overrides/partials/pay-simulator.html uses each of them.
+# Keys of `texts:`; the partial overrides/components/pay-simulator.html uses each of them.
 TEXT_KEYS = (
     "heading",
     "intro",

@@ -12,7 +12,7 @@ from pathlib import Path
 from babel import Locale
 from babel.numbers import format_currency, format_decimal, format_percent
 
-from kam_guide.source.partials import partials_environment
+from kam_guide.source.components import components_environment
 
 from .formula import pay
 from .model import PaySimulator
@@ -23,7 +23,7 @@ TABLE_ATTAINMENTS = (0, 50, 100, 150, 200)
 
 class SimulatorRenderer:
     def __init__(self, templates_dir: Path) -> None:
-        self.environment = partials_environment(templates_dir)
+        self.environment = components_environment(templates_dir)
 
     def render(self, simulator: PaySimulator, language: str) -> str:
         plan = simulator.plan

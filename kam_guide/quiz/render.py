@@ -20,8 +20,8 @@ from pathlib import Path
 
 from markupsafe import Markup
 
+from kam_guide.source.components import components_environment
 from kam_guide.source.fields import Localized
-from kam_guide.source.partials import partials_environment
 
 from .model import Quiz
 from .scoring import fingerprint, question_key
@@ -42,7 +42,7 @@ PART_IN_HTML = re.compile(
 
 class QuizRenderer:
     def __init__(self, templates_dir: Path) -> None:
-        self.environment = partials_environment(templates_dir)
+        self.environment = components_environment(templates_dir)
         self.environment.filters["fill"] = fill
 
     def markdown_parts(self, quiz: Quiz, language: str) -> str:

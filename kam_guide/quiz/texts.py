@@ -9,7 +9,7 @@ from __future__ import annotations
 
 INTERFACE_FILE = "_interface.yml"
 
-# Every key the partial (overrides/partials/quiz.html) uses.
+# Every key the partial (overrides/components/quiz.html) uses.
 INTERFACE_KEYS = (
     "privacy",
     "question_number",
@@ -37,7 +37,7 @@ INTERFACE_KEYS = (
     "restored_from_link",
     "bad_link",
     "stale_answers",
-    # Saving an assessment and the team table (partials/quiz-team.html, assets/team/team.js).
+    # Saving an assessment and the team table (components/quiz-team.html, assets/team/team.js).
     "subject_label",
     "subject_hint",
     "save",

@@ -1,7 +1,7 @@
 /*
  * Self-assessment: turns the server-rendered quiz form into a live questionnaire.
  *
- * The page already holds every word (see overrides/partials/quiz.html and the markup
+ * The page already holds every word (see overrides/components/quiz.html and the markup
  * contract in DESIGN.md); this script only changes state: hidden, checked, aria-*,
  * numbers. Answers stay in the browser: localStorage, or the URL fragment of a share
  * link, which browsers never send to a server.

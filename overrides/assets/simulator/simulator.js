@@ -1,7 +1,7 @@
 /*
  * Pay simulator: reads the figures a reader types, computes variable and total pay
  * (the rules of hooks/paysim/formula.py), and updates numbers, chart and table.
- * Every word is in the page (overrides/partials/pay-simulator.html); numbers are
+ * Every word is in the page (overrides/components/pay-simulator.html); numbers are
  * read and written the way the page's language does, with Intl. The figures live
  * in the address after "#", so a scenario can be shared; nothing is sent anywhere.
  */

@@ -4,7 +4,7 @@
  *
  * Works on top of quiz.js (kamGuide.quiz(form) scores answers, kamGuide.quizRules computes the
  * team's figures with the rules of the Python model, kam_guide/quiz/team.py, in whole numbers).
- * Every word is in the page (partials/quiz-team.html): the script fills {placeholders} and
+ * Every word is in the page (components/quiz-team.html): the script fills {placeholders} and
  * numbers. Everything stays in this browser's localStorage, and nothing saved is dropped: data
  * it cannot read is set aside or kept, never overwritten.
  */

@@ -1,4 +1,4 @@
-"""The Jinja environment for the project's partials (overrides/partials/), one per folder.
+"""The Jinja environment for the project's own components (overrides/components/), one per folder.
 
 Autoescaped, undefined names are errors, and compiled templates are kept in Jinja's
 per-user bytecode cache, so a new `mkdocs build` process skips compiling an unchanged
@@ -14,7 +14,7 @@ from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, Stric
 
 
 @functools.cache
-def partials_environment(templates_dir: Path) -> Environment:
+def components_environment(templates_dir: Path) -> Environment:
     return Environment(
         loader=FileSystemLoader(templates_dir),
         bytecode_cache=FileSystemBytecodeCache(),
