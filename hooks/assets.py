@@ -28,7 +28,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from kam_guide.build.state import state_of
+from kam_guide.build.state import page_state
 
 log = logging.getLogger("mkdocs.hooks.assets")
 
@@ -46,12 +46,17 @@ def minify_script(source: str) -> str:
 MINIFIERS: dict[str, Callable[[str], str]] = {".js": minify_script, ".css": rcssmin.cssmin}
 
 
-def on_page_context(context: TemplateContext, page: Page, config: MkDocsConfig, nav: Navigation) -> TemplateContext:
-    context["page_assets"] = list(state_of(page).assets)  # type: ignore[typeddict-unknown-key]
+# ─── Hooks ──────────────────────────────────────────────────────────────────
+
+
+def on_page_context(
+    context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+) -> TemplateContext:
+    context["page_assets"] = list(page_state(page, config).assets)  # type: ignore[typeddict-unknown-key]
     return context
 
 
-def on_post_build(config: MkDocsConfig) -> None:
+def on_post_build(*, config: MkDocsConfig) -> None:
     sources = Path(config.theme.custom_dir or "overrides") / "assets"
     built = Path(config.site_dir) / "assets"
     for source in sorted(sources.rglob("*")):
@@ -61,6 +66,9 @@ def on_post_build(config: MkDocsConfig) -> None:
             continue  # a language built into a sub-folder uses the root's assets
         text = source.read_text(encoding="utf-8")
         target.write_text(_cached(text, source, minify), encoding="utf-8")
+
+
+# ─── Helpers ────────────────────────────────────────────────────────────────
 
 
 def _cached(text: str, source: Path, minify: Callable[[str], str]) -> str:

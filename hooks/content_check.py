@@ -18,7 +18,7 @@ from mkdocs.utils import clean_directory
 from kam_guide.build.failure import fail
 from kam_guide.build.languages import build_language, site_languages
 from kam_guide.build.markdown import site_markdown
-from kam_guide.build.placement import MARKER_FOLDERS
+from kam_guide.layout import MARKER_FOLDERS
 from kam_guide.pages.checks import MarkerKind, check_pages
 from kam_guide.pages.frontmatter import ThemeChoices
 from kam_guide.pages.navcheck import NavConfig, check_nav, check_not_found_texts
@@ -28,12 +28,16 @@ from kam_guide.source.yamlsource import line_numbers
 
 log = logging.getLogger("mkdocs.hooks.content_check")
 
-# The site folder of the default language's build; mkdocs-static-i18n builds each other
-# language into a folder inside it.
+# The site folder of the default language's build (mkdocs-static-i18n builds each other language
+# into a folder inside it). The one value kept outside the build's state (kam_guide/build/state.py):
+# MkDocs hands on_build_error no config to find that state on. Set anew by every build.
 _site_root: str | None = None
 
 
-def on_pre_build(config: MkDocsConfig) -> None:
+# ─── Hooks ──────────────────────────────────────────────────────────────────
+
+
+def on_pre_build(*, config: MkDocsConfig) -> None:
     global _site_root
     root = Path(config.config_file_path).parent
     languages = tuple(site_languages(config))
@@ -62,12 +66,15 @@ def on_pre_build(config: MkDocsConfig) -> None:
         fail("The pages", problems, log)
 
 
-def on_build_error(error: Exception) -> None:
+def on_build_error(*, error: Exception) -> None:
     # A build that stops leaves no half-written site: in strict mode MkDocs writes every
     # page before it counts warnings, and each language is built after the one before.
     # The folder is emptied as MkDocs itself does before every build.
     if _site_root and Path(_site_root).is_dir():
         clean_directory(_site_root)
+
+
+# ─── Helpers ────────────────────────────────────────────────────────────────
 
 
 def _theme_choices(config: MkDocsConfig) -> ThemeChoices:

@@ -42,7 +42,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
-def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
+def on_page_context(context: dict[str, Any], /, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:
     # Runs after mkdocs-static-i18n's own on_page_context (priority 50), which
     # resets `extra.alternate` for each page and points it at this page's translations.
     languages = _languages(config)
@@ -63,7 +63,7 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, n
     return context
 
 
-def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
+def on_post_template(output: str, /, *, template_name: str, config: MkDocsConfig) -> str:
     # Static templates are written at the site root by every language build.
     # Returning nothing makes MkDocs skip the write, so the root 404 page keeps
     # the default language (overrides/404.html shows its text in both).
@@ -73,14 +73,14 @@ def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> s
 
 
 @event_priority(-200)  # after mkdocs-static-i18n merged every language into one index
-def on_post_build(config: MkDocsConfig) -> None:
+def on_post_build(*, config: MkDocsConfig) -> None:
     site_dir = Path(config.site_dir)
     languages = _languages(config)
     _split_search_index(site_dir, languages)
     _write_language_sitemaps(site_dir, config.site_url or "/", languages)
 
 
-# ─── Helper functions ───────────────────────────────────────────────────────
+# ─── Helpers ────────────────────────────────────────────────────────────
 
 
 @dataclass(frozen=True)

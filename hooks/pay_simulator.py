@@ -21,8 +21,9 @@ from mkdocs.structure.pages import Page
 from kam_guide.build.assets import require_assets
 from kam_guide.build.failure import fail
 from kam_guide.build.languages import page_language, site_languages
-from kam_guide.build.placement import MARKER_FOLDERS, replace_markers
-from kam_guide.build.state import state_of
+from kam_guide.build.placement import replace_markers
+from kam_guide.build.state import build_state
+from kam_guide.layout import SIMULATOR_FOLDER
 from kam_guide.paysim.example import example_problems
 from kam_guide.paysim.model import PaySimulator, validate
 from kam_guide.paysim.render import SimulatorRenderer
@@ -31,42 +32,56 @@ from kam_guide.source.yamlsource import Problem, SourceError
 
 log = logging.getLogger("mkdocs.hooks.pay_simulator")
 
-SIMULATOR_FOLDER = MARKER_FOLDERS["simulator"]
-
-# With a key drawn when the build starts: a comment typed in a page never passes for a placeholder.
+# With a key drawn when the hooks are loaded: a comment typed in a page never passes for a placeholder.
 PLACEHOLDER_KEY = secrets.token_hex(12)
 PLACEHOLDER = f"<!--simulator-placed {PLACEHOLDER_KEY} {{}}-->"
 PLACEHOLDER_IN_HTML = re.compile(rf"<!--simulator-placed {PLACEHOLDER_KEY} (?P<id>[a-z0-9-]+)-->")
 
-_files = ValidatedFiles(validate)  # cached per file change: survives language rebuilds and serve
-_simulators: dict[str, PaySimulator] = {}
+# A cache, not state: each file is validated again only when it changed (every language of a
+# build and every rebuild of `mkdocs serve` share it).
+_files = ValidatedFiles(validate)
 
 
-def on_pre_build(config: MkDocsConfig) -> None:
-    global _simulators
+# ─── Hooks ──────────────────────────────────────────────────────────────────
+
+
+def on_pre_build(*, config: MkDocsConfig) -> None:
     root = Path(config.config_file_path).parent
     try:
         simulators, _ = _files.load_folder(root / SIMULATOR_FOLDER, site_languages(config), root)
     except SourceError as error:
         fail("Simulator data", error.problems, log)
-    _simulators = {simulator.id: simulator for simulator in simulators}
+    build_state(config).simulators = {simulator.id: simulator for simulator in simulators}
 
 
-def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    markdown, placed = replace_markers(markdown, config, "simulator", _simulators, PLACEHOLDER.format)
+def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    state = build_state(config)
+    markdown, placed = replace_markers(markdown, config, "simulator", state.simulators, PLACEHOLDER.format)
     if placed:
-        state_of(page).placed["simulator"] = placed
+        state.page(page).placed["simulator"] = placed
         require_assets(page, config, "simulator")
         languages = site_languages(config)
         if page_language(page, config) == languages[0]:
             problems = [
                 problem
                 for simulator_id in placed
-                for problem in _worked_examples(_simulators[simulator_id], page, config, languages)
+                for problem in _worked_examples(state.simulators[simulator_id], page, config, languages)
             ]
             if problems:
                 fail("The worked example", problems, log)
     return markdown
+
+
+def on_post_page(output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+    state = build_state(config)
+    if not state.page(page).placed.get("simulator"):
+        return output
+    renderer = SimulatorRenderer(Path(config.theme.custom_dir or "overrides") / "components")
+    language = page_language(page, config)
+    return PLACEHOLDER_IN_HTML.sub(lambda match: renderer.render(state.simulators[match["id"]], language), output)
+
+
+# ─── Helpers ────────────────────────────────────────────────────────────────
 
 
 def _worked_examples(simulator: PaySimulator, page: Page, config: MkDocsConfig, languages: list[str]) -> list[Problem]:
@@ -84,11 +99,3 @@ def _worked_examples(simulator: PaySimulator, page: Page, config: MkDocsConfig, 
             text = source.read_text(encoding="utf-8-sig")
             problems += example_problems(simulator, text, f"docs/{name}", language)
     return problems
-
-
-def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    if not state_of(page).placed.get("simulator"):
-        return output
-    renderer = SimulatorRenderer(Path(config.theme.custom_dir or "overrides") / "components")
-    language = page_language(page, config)
-    return PLACEHOLDER_IN_HTML.sub(lambda match: renderer.render(_simulators[match["id"]], language), output)

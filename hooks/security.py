@@ -41,15 +41,19 @@ POLICY = (
 # hash can allow it: while serving, inline scripts are allowed (the rest of the policy holds,
 # and the build still refuses active content). What is published keeps the hashes.
 SERVE_SCRIPTS = "'unsafe-inline'"
+# Process-wide, not per build: MkDocs calls on_startup once per process, before any config exists.
 _command = "build"
 
 
-def on_startup(command: str, dirty: bool) -> None:
+# ─── Hooks ──────────────────────────────────────────────────────────────────
+
+
+def on_startup(*, command: str, dirty: bool) -> None:
     global _command
     _command = command
 
 
-def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
+def on_env(env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
     if _command == "serve":
         config.extra["content_security_policy"] = POLICY.format(hashes=SERVE_SCRIPTS)
         return env
@@ -66,7 +70,7 @@ def on_env(env: Environment, config: MkDocsConfig, files: Files) -> Environment:
     return env
 
 
-def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     # MkDocs' templates do not escape, and Material prints front matter as written (`title` and
     # `description` in <head>, `status` and `subtitle` in every menu). The content check refuses
     # markup in the keys the site knows; escaping every value here keeps an unknown key, a quote
@@ -75,7 +79,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return markdown
 
 
-def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     findings = [
         (
             finding,
@@ -99,6 +103,9 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         ]
         fail("Active content in pages", problems, log)
     return html
+
+
+# ─── Helpers ────────────────────────────────────────────────────────────────
 
 
 def _line_of(finding: str, source: str) -> int:

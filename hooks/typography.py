@@ -15,5 +15,5 @@ from kam_guide.pages.typography import apply
 
 
 @event_priority(-100)
-def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+def on_post_page(output: str, /, *, page: Page, config: MkDocsConfig) -> str:
     return apply(output, page_language(page, config))

@@ -8,9 +8,11 @@ before Markdown runs. Every pattern the hooks apply to editors' text is linear t
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import pkgutil
 import re
 import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -63,14 +65,26 @@ def test_closed_constructs_cost_their_length_only() -> None:
 
 
 def _hook_patterns() -> list[tuple[str, re.Pattern[str]]]:
-    """Every compiled pattern at the top of a module of hooks/ (patterns inside functions are kept out)."""
+    """Every compiled pattern at the top of a hook or a module of kam_guide (patterns inside functions are kept out)."""
+    modules = [
+        importlib.import_module(info.name)
+        for info in pkgutil.walk_packages([str(ROOT / "kam_guide")], prefix="kam_guide.")
+    ]
+    for path in sorted((ROOT / "hooks").glob("*.py")):
+        # Loaded as MkDocs loads a hook: by its path, registered under it (a dataclass needs that).
+        name = f"hooks/{path.name}"
+        spec = importlib.util.spec_from_file_location(name, path)
+        assert spec is not None and spec.loader is not None
+        module = sys.modules.get(name) or importlib.util.module_from_spec(spec)
+        if name not in sys.modules:
+            sys.modules[name] = module
+            spec.loader.exec_module(module)
+        modules.append(module)
     found = []
-    folder = ROOT / "hooks"
-    for info in pkgutil.walk_packages([str(folder)]):
-        module = importlib.import_module(info.name)
+    for module in modules:
         for name, value in vars(module).items():
             if isinstance(value, re.Pattern) and value.pattern and isinstance(value.pattern, str):
-                found.append((f"{info.name}.{name}", value))
+                found.append((f"{module.__name__}.{name}", value))
     return found
 
 

@@ -3,7 +3,7 @@
 An asset named `quiz` is overrides/assets/quiz/quiz.js and, if it exists, quiz.css. Its
 URL carries a hash of the files, so a browser never mixes an old script with a new page.
 Assets load in the order they are asked for (the team table's script after the quiz's).
-The request is kept in the page's build state (kam_guide/build/state.py); hooks/assets.py hands it to
+The request is kept in the page's build state (build/state.py); hooks/assets.py hands it to
 the template.
 """
 
@@ -15,13 +15,13 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
-from kam_guide.build.state import PageAsset, state_of
+from kam_guide.build.state import PageAsset, page_state
 
 _versions: dict[tuple[Path | int, ...], str] = {}
 
 
 def require_assets(page: Page, config: MkDocsConfig, name: str) -> None:
-    requested = state_of(page).assets
+    requested = page_state(page, config).assets
     if any(asset.name == name for asset in requested):
         return
     folder = Path(config.theme.custom_dir or "overrides") / "assets" / name

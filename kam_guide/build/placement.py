@@ -11,10 +11,8 @@ from collections.abc import Callable, Collection
 from mkdocs.config.defaults import MkDocsConfig
 
 from kam_guide.build.markdown import site_markdown
+from kam_guide.layout import MARKER_FOLDERS
 from kam_guide.pages.markers import find_markers
-
-# Each kind of marker, and the folder whose `<id>.yml` files it names.
-MARKER_FOLDERS = {"quiz": "quizdata", "simulator": "quizdata/simulators"}
 
 
 def replace_markers(

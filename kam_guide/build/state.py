@@ -1,10 +1,14 @@
-"""What the hooks decided about each page of the build in progress, kept apart from what editors write.
+"""Everything the hooks decide during one build, in one typed object: `build_state(config)`.
 
-`page.meta` is the editor's front matter: a value a hook stored there could be written by an
-editor instead (`page_assets: …` loaded any file of docs/ as a script). Each page's entry is
-keyed by its File object: MkDocs and mkdocs-static-i18n make new ones for every build and
-every language, so an entry lives exactly as long as the build that made it, and no text in
-docs/ can create or change one.
+A build is one `mkdocs build` with all its languages, or one rebuild of `mkdocs serve`.
+MkDocs makes a new config object for each, and mkdocs-static-i18n builds every language on
+that same object, so the state hangs on the config: it starts empty with each build, lives
+exactly as long, and is shared by the seven hooks without module globals.
+
+`page.meta` is the editor's front matter and is never written here: a value a hook stored
+there could be written by an editor instead (`page_assets: …` once loaded any file of docs/
+as a script). What the hooks decide about a page is kept by its File object, which MkDocs
+and mkdocs-static-i18n make anew for every build and every language.
 """
 
 from __future__ import annotations
@@ -12,8 +16,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from weakref import WeakKeyDictionary
 
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
+
+from kam_guide.paysim.model import PaySimulator
+from kam_guide.quiz.model import Quiz
+from kam_guide.quiz.textchecks import AnchorLink
+from kam_guide.source.fields import Localized
 
 
 @dataclass(frozen=True)
@@ -32,10 +42,35 @@ class PageState:
     assets: list[PageAsset] = field(default_factory=list)  # in the order asked
 
 
-_pages: WeakKeyDictionary[File, PageState] = WeakKeyDictionary()
+@dataclass
+class BuildState:
+    # content_check: the site folder of the default language's build, emptied if the build fails.
+    site_root: str | None = None
+    # quiz: the quizzes and the interface texts of quizdata/, read in on_pre_build.
+    quizzes: dict[str, Quiz] = field(default_factory=dict)
+    interface: dict[str, Localized] = field(default_factory=dict)
+    # quiz: links from quiz texts to headings, checked in on_env once every page is rendered.
+    quiz_anchor_links: list[AnchorLink] = field(default_factory=list)
+    # pay_simulator: the simulators of quizdata/simulators/.
+    simulators: dict[str, PaySimulator] = field(default_factory=dict)
+    pages: WeakKeyDictionary[File, PageState] = field(default_factory=WeakKeyDictionary)
+
+    def page(self, page: Page) -> PageState:
+        if page.file not in self.pages:
+            self.pages[page.file] = PageState()
+        return self.pages[page.file]
 
 
-def state_of(page: Page) -> PageState:
-    if page.file not in _pages:
-        _pages[page.file] = PageState()
-    return _pages[page.file]
+_ATTRIBUTE = "_kam_guide_build_state"  # an attribute, not a key: mkdocs.yml cannot set it
+
+
+def build_state(config: MkDocsConfig) -> BuildState:
+    state = getattr(config, _ATTRIBUTE, None)
+    if not isinstance(state, BuildState):
+        state = BuildState()
+        setattr(config, _ATTRIBUTE, state)
+    return state
+
+
+def page_state(page: Page, config: MkDocsConfig) -> PageState:
+    return build_state(config).page(page)
