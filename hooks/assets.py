@@ -4,7 +4,7 @@ The sources in overrides/assets/ keep their comments and long names for whoever 
 them; readers download them minified: scripts by calmjs.parse (an ES5 parser whose printer
 drops comments and spaces and shortens local names), stylesheets by rcssmin. Scripts are
 therefore written in ES5 syntax (`var`, `function`), which every supported browser runs.
-Page assets are also loaded only where used: kam_guide/build/assets.py records what a page asks
+Page assets are also loaded only where used: kam_guide/build/page_assets.py records what a page asks
 for, and `on_page_context` hands it to overrides/main.html as `page_assets`.
 """
 

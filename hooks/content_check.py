@@ -17,7 +17,7 @@ from mkdocs.utils import clean_directory
 
 from kam_guide.build.failure import fail
 from kam_guide.build.languages import build_language, site_languages
-from kam_guide.build.markdown import site_markdown
+from kam_guide.build.site_markdown import site_markdown
 from kam_guide.layout import MARKER_FOLDERS
 from kam_guide.pages.checks import MarkerKind, check_pages
 from kam_guide.pages.frontmatter import ThemeChoices

@@ -18,9 +18,9 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from kam_guide.build.assets import require_assets
 from kam_guide.build.failure import fail
 from kam_guide.build.languages import page_language, site_languages
+from kam_guide.build.page_assets import require_assets
 from kam_guide.build.placement import replace_markers
 from kam_guide.build.state import build_state
 from kam_guide.layout import SIMULATOR_FOLDER

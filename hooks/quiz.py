@@ -16,13 +16,13 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from kam_guide.build.assets import require_assets
 from kam_guide.build.failure import fail
 from kam_guide.build.languages import build_language, page_language, site_languages
+from kam_guide.build.page_assets import require_assets
 from kam_guide.build.placement import replace_markers
 from kam_guide.build.state import build_state
 from kam_guide.layout import QUIZ_FOLDER
-from kam_guide.pages.source import read_page
+from kam_guide.pages.page_source import read_page
 from kam_guide.quiz.catalog import QuizCatalog
 from kam_guide.quiz.model import Quiz
 from kam_guide.quiz.quality import writing_notes

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bs4 import BeautifulSoup, Comment, Tag
 
-from kam_guide.pages.typography import VERBATIM
+from kam_guide.pages.typesetting import VERBATIM
 
 
 def own_texts(root: BeautifulSoup | Tag, language: str) -> list[str]:

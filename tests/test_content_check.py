@@ -17,7 +17,7 @@ from kam_guide.pages.checks import MarkerKind, PageSet, check_pages
 from kam_guide.pages.frontmatter import ThemeChoices
 from kam_guide.pages.markers import find_markers
 from kam_guide.pages.navcheck import NavConfig, check_nav
-from kam_guide.pages.source import read_page
+from kam_guide.pages.page_source import read_page
 from sitecontent import DEFAULT_LANGUAGE, LANGUAGES, SLUGS, placements, site_config
 from siteproject import assert_fails_cleanly, build, copy_project, line_of, output_of, replace_in
 

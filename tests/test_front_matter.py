@@ -13,7 +13,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from kam_guide.pages.frontmatter import ThemeChoices, front_matter_problems
-from kam_guide.pages.source import read_page
+from kam_guide.pages.page_source import read_page
 from sitecontent import DEFAULT_LANGUAGE, LANGUAGES, placements
 from siteproject import assert_fails_cleanly, build, copy_project, line_of, output_of
 

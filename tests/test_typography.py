@@ -7,7 +7,7 @@ import re
 import pytest
 
 from conftest import DEFAULT_LANGUAGE, LANGUAGES, SLUGS, BuiltSite
-from kam_guide.pages.typography import apply
+from kam_guide.pages.typesetting import apply
 from pagetext import own_texts
 
 FRENCH = [language for language in LANGUAGES if language == "fr"]

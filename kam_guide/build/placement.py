@@ -10,7 +10,7 @@ from collections.abc import Callable, Collection
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from kam_guide.build.markdown import site_markdown
+from kam_guide.build.site_markdown import site_markdown
 from kam_guide.layout import MARKER_FOLDERS
 from kam_guide.pages.markers import find_markers
 

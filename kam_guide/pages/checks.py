@@ -13,7 +13,7 @@ from kam_guide.source.yamlsource import Problem
 
 from .frontmatter import ThemeChoices, front_matter_problems
 from .markers import Sighting, find_markers
-from .source import PageSource
+from .page_source import PageSource
 
 DESCRIPTION_RANGE = (120, 160)
 LANGUAGE_NAMES = {"fr": "French", "en": "English", "de": "German", "es": "Spanish", "it": "Italian", "nl": "Dutch"}

@@ -16,7 +16,7 @@ from typing import Any
 
 from kam_guide.source.yamlsource import Problem
 
-from .source import PageSource
+from .page_source import PageSource
 
 # Material's `hide:` values (its partials test `"toc" in page.meta.hide`, and so on).
 HIDE_VALUES = ("navigation", "toc", "footer", "path", "tags", "feedback")

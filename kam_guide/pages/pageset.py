@@ -9,8 +9,8 @@ from kam_guide.source.textfile import not_utf8
 from kam_guide.source.yamlsource import Problem
 
 from .checks import PageSet, language_of
+from .page_source import PageSource, read_page
 from .published import published_file_problems
-from .source import PageSource, read_page
 
 
 def read_page_set(docs_dir: Path, languages: tuple[str, ...]) -> tuple[PageSet, list[Problem]]:
