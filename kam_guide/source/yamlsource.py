@@ -140,16 +140,25 @@ def _check_structure(text: str, file: str) -> None:
             if isinstance(event, CollectionStartEvent):
                 depth += 1
                 if depth > MAX_DEPTH:
-                    _refuse(
-                        file,
-                        event,
-                        f"values are nested more than {MAX_DEPTH} levels deep here; "
-                        "a quiz or simulator file needs at most 6: check the brackets and indentation",
-                    )
+                    _refuse(file, event, _too_deep())
             elif isinstance(event, CollectionEndEvent):
                 depth -= 1
+    except yaml.MarkedYAMLError as error:
+        if "nesting depth" in (error.problem or "") and error.problem_mark is not None:
+            # libyaml stops at 1,000 levels before it hands out any event; explaining its error with
+            # the pure-Python parser would take it a minute on such a file.
+            mark = error.problem_mark
+            raise SourceError([Problem(file, mark.line + 1, mark.column + 1, _too_deep())]) from None
+        raise SourceError([_explain(error, text, file)]) from None
     except yaml.YAMLError as error:
         raise SourceError([_explain(error, text, file)]) from None
+
+
+def _too_deep() -> str:
+    return (
+        f"values are nested more than {MAX_DEPTH} levels deep here; "
+        "a quiz or simulator file needs at most 6: check the brackets and indentation"
+    )
 
 
 def _refuse(file: str, event: yaml.Event, message: str) -> NoReturn:
