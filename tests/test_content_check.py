@@ -6,7 +6,9 @@ copy of the project as an editor would and read what `mkdocs build --strict` say
 
 from __future__ import annotations
 
+import re
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
 import markdown
@@ -185,6 +187,9 @@ def test_real_pages_pass_the_check() -> None:
 
 
 # ── end to end: the build stops, says where and what to do ─────────────────
+#
+# Mistakes the same check finds go into one copy, built once: the build must report every one of
+# them in that run (an editor fixes them all at once), each at its file and line.
 
 
 @pytest.fixture
@@ -192,54 +197,110 @@ def project(tmp_path: Path) -> Path:
     return copy_project(tmp_path)
 
 
-def a_page_without_a_marker() -> str:
+def pages_without_a_marker() -> list[str]:
     placed = {placement.slug for kind in ("quiz", "simulator") for placement in placements(kind)}
-    return next(slug for slug in SLUGS if slug not in placed and slug != "index")
+    return [slug for slug in SLUGS if slug not in placed and slug != "index"]
 
 
-def test_missing_translation_names_the_missing_file(project: Path) -> None:
-    slug = a_page_without_a_marker()
-    (project / "docs" / f"{slug}.{OTHER}.md").unlink()
-    assert_fails_cleanly(
-        build(project), project, f"docs/{slug}.md:1:1: this page has no", f"write docs/{slug}.{OTHER}.md"
-    )
+def a_page_without_a_marker() -> str:
+    return pages_without_a_marker()[0]
 
 
-def test_nav_title_without_translation_names_mkdocs_yml_line(project: Path) -> None:
-    slug = a_page_without_a_marker()
-    shutil.copy(project / "docs" / f"{slug}.md", project / "docs" / "untitled-test-page.md")
-    shutil.copy(project / "docs" / f"{slug}.{OTHER}.md", project / "docs" / f"untitled-test-page.{OTHER}.md")
-    config = project / "mkdocs.yml"
+@dataclass(frozen=True)
+class BrokenCopy:
+    project: Path
+    output: str
+    expected: dict[str, tuple[str, ...]]  # mistake → what the build must say about it
+
+
+def _not_utf8(path: Path, bom: bytes) -> str:
+    """Save the page as Windows-1252 (after a BOM or not); where its first accent is."""
+    data = path.read_text(encoding="utf-8").encode("cp1252", errors="replace")
+    first = next(index for index, byte in enumerate(data) if byte > 127)  # ASCII before it: bytes are characters
+    line, column = data[:first].count(b"\n") + 1, first - data.rfind(b"\n", 0, first)
+    path.write_bytes(bom + data)  # a BOM, then text in another encoding: positions still count from the text
+    return f"docs/{path.name}:{line}:{column}: the file is not UTF-8 text"
+
+
+@pytest.fixture(scope="module")
+def pages_and_nav_broken(tmp_path_factory: pytest.TempPathFactory) -> BrokenCopy:
+    """One copy with a mistake of each kind the content check finds before MkDocs reads a page."""
+    project = copy_project(tmp_path_factory.mktemp("pages-and-nav"))
+    docs, config = project / "docs", project / "mkdocs.yml"
+    free = iter(pages_without_a_marker())
+    expected: dict[str, tuple[str, ...]] = {}
+
+    slug = next(free)  # a translation deleted
+    (docs / f"{slug}.{OTHER}.md").unlink()
+    expected["missing-translation"] = (f"docs/{slug}.md:1:1: this page has no", f"write docs/{slug}.{OTHER}.md")
+
+    source = next(free)  # two new pages: one with a nav title and no translation of it, one not in the nav
+    for name in ("untitled-test-page", "draft"):
+        shutil.copy(docs / f"{source}.md", docs / f"{name}.md")
+        shutil.copy(docs / f"{source}.{OTHER}.md", docs / f"{name}.{OTHER}.md")
     entry = "  - Titre sans traduction: untitled-test-page.md\n"
-    config.write_text(config.read_text(encoding="utf-8") + entry, encoding="utf-8")
-    line = line_of(config, entry.strip())
-    assert_fails_cleanly(
-        build(project),
-        project,
-        f"mkdocs.yml:{line}:1: the nav title `Titre sans traduction` has no",
+    # Twice listed, Material marks both entries as the current page: the same element ids twice.
+    twice = next(free)
+    config.write_text(config.read_text(encoding="utf-8") + entry + f"  - Encore: {twice}.md\n", encoding="utf-8")
+    expected["nav-title-without-translation"] = (
+        f"mkdocs.yml:{line_of(config, entry.strip())}:1: the nav title `Titre sans traduction` has no",
         "nav_translations",
     )
-
-
-def test_page_missing_from_the_nav_is_named(project: Path) -> None:
-    slug = a_page_without_a_marker()
-    shutil.copy(project / "docs" / f"{slug}.md", project / "docs" / "draft.md")
-    shutil.copy(project / "docs" / f"{slug}.{OTHER}.md", project / "docs" / f"draft.{OTHER}.md")
-    assert_fails_cleanly(build(project), project, "docs/draft.md:1:1: this page is not in the nav")
-
-
-def test_page_listed_twice_in_the_nav_is_named(project: Path) -> None:
-    # Twice listed, Material marks both entries as the current page: the same element ids twice.
-    slug = a_page_without_a_marker()
-    config = project / "mkdocs.yml"
-    first = line_of(config, f": {slug}.md")
-    config.write_text(config.read_text(encoding="utf-8") + f"  - Encore: {slug}.md\n", encoding="utf-8")
-    second = line_of(config, f"- Encore: {slug}.md")
-    assert_fails_cleanly(
-        build(project),
-        project,
-        f"mkdocs.yml:{second}:1: the nav lists `{slug}.md` a second time (first on line {first}): keep one entry",
+    expected["page-missing-from-the-nav"] = ("docs/draft.md:1:1: this page is not in the nav",)
+    expected["page-listed-twice"] = (
+        f"mkdocs.yml:{line_of(config, f'- Encore: {twice}.md')}:1: the nav lists `{twice}.md` a second time "
+        f"(first on line {line_of(config, f': {twice}.md')}): keep one entry",
     )
+
+    expected["not-utf8"] = (_not_utf8(docs / f"{next(free)}.md", b""),)
+    expected["not-utf8-after-a-bom"] = (_not_utf8(docs / f"{next(free)}.md", b"\xef\xbb\xbf"),)
+
+    slug = next(free)
+    short = "Far too short to summarise a page: an editor's first draft."
+    path = docs / f"{slug}.{OTHER}.md"
+    path.write_text(f'---\ndescription: "{short}"\n---\n' + path.read_text(encoding="utf-8").split("\n---\n", 1)[1])
+    expected["short-description"] = (f"docs/{slug}.{OTHER}.md:2:1: the description has {len(short)} characters",)
+
+    placement = placements("quiz")[0]
+    path = docs / f"{placement.slug}.md"
+    replace_in(path, f"<!-- quiz: {placement.id} -->", f"<!-- QUIZ: {placement.id} -->")
+    expected["misspelt-marker"] = (
+        f"docs/{placement.slug}.md:{line_of(path, '<!-- QUIZ:')}:1: `<!-- QUIZ: {placement.id} -->` looks like a quiz",
+    )
+    output = assert_fails_cleanly(build(project), project)
+    return BrokenCopy(project, output, expected)
+
+
+@pytest.mark.parametrize(
+    "mistake",
+    [
+        "missing-translation",
+        "nav-title-without-translation",
+        "page-missing-from-the-nav",
+        "page-listed-twice",
+        "not-utf8",
+        "not-utf8-after-a-bom",
+        "short-description",
+        "misspelt-marker",
+    ],
+)
+def test_every_page_and_nav_mistake_is_reported_in_one_run(pages_and_nav_broken: BrokenCopy, mistake: str) -> None:
+    for words in pages_and_nav_broken.expected[mistake]:
+        assert words in pages_and_nav_broken.output, f"expected {words!r} in:\n{pages_and_nav_broken.output}"
+
+
+def test_a_page_not_saved_as_utf8_gets_one_message_and_no_false_ones(pages_and_nav_broken: BrokenCopy) -> None:
+    """Saved as Windows-1252: one message, where the first accent is; no false "no French version" after it."""
+    for mistake in ("not-utf8", "not-utf8-after-a-bom"):
+        page = pages_and_nav_broken.expected[mistake][0].split(":", 1)[0]
+        about_it = [line for line in pages_and_nav_broken.output.splitlines() if page in line]
+        assert len(about_it) == 1, about_it
+
+
+def test_page_and_nav_mistakes_are_all_counted(pages_and_nav_broken: BrokenCopy) -> None:
+    # Some mistakes bring a second message (a misspelt marker is also a marker the other language lacks).
+    counted = re.search(r"The pages: (\d+) problems, listed above\.", pages_and_nav_broken.output)
+    assert counted and int(counted[1]) >= len(pages_and_nav_broken.expected), pages_and_nav_broken.output
 
 
 def test_an_image_serves_every_language(project: Path) -> None:
@@ -274,65 +335,38 @@ def test_a_page_not_saved_as_utf8_is_named_at_its_first_bad_character(project: P
     assert "no French version" not in output and "does not exist" not in output, output
 
 
-def test_short_description_stops_the_build(project: Path) -> None:
+@pytest.fixture(scope="module")
+def active_content_broken(tmp_path_factory: pytest.TempPathFactory) -> BrokenCopy:
+    """One page with every kind of active content and outside image: all reported by one build, at their lines."""
+    project = copy_project(tmp_path_factory.mktemp("active-content"))
     slug = a_page_without_a_marker()
-    path = project / "docs" / f"{slug}.{OTHER}.md"
-    text = path.read_text(encoding="utf-8")
-    front, body = text.split("\n---\n", 1)
-    short = "Far too short to summarise a page: an editor's first draft."
-    path.write_text(f'---\ndescription: "{short}"\n---\n' + body)
-    assert_fails_cleanly(
-        build(project), project, f"docs/{slug}.{OTHER}.md:2:1: the description has {len(short)} characters"
+    path = project / "docs" / f"{slug}.md"
+    cases = {
+        "handler": ('<p onclick="alert(1)">Click</p>', "onclick", "the page produces an event handler `onclick=`"),
+        "meta": ('<meta http-equiv="refresh" content="0">', "<meta", "the page produces a `<meta>` element"),
+        "link": ('<link rel="stylesheet" href="x.css">', "<link", "the page produces a `<link>` element"),
+        "markdown-image": ("![Tableau](https://example.com/a.png)", "example.com/a.png", "the page loads `"),
+        "html-image": ('<img alt="Tableau" src="//example.com/b.png">', "example.com/b.png", "the page loads `"),
+    }
+    path.write_text(
+        path.read_text(encoding="utf-8") + "".join(f"\n{html}\n" for html, _, _ in cases.values()), encoding="utf-8"
     )
+    expected = {
+        name: (f"docs/{slug}.md:{line_of(path, written)}:1: {message}",)
+        for name, (_, written, message) in cases.items()
+    }
+    output = assert_fails_cleanly(build(project), project)
+    return BrokenCopy(project, output, expected)
 
 
-def test_misspelt_marker_stops_the_build(project: Path) -> None:
-    placement = placements("quiz")[0]
-    replace_in(
-        project / "docs" / f"{placement.slug}.md", f"<!-- quiz: {placement.id} -->", f"<!-- QUIZ: {placement.id} -->"
-    )
-    line = line_of(project / "docs" / f"{placement.slug}.md", "<!-- QUIZ:")
-    assert_fails_cleanly(
-        build(project), project, f"docs/{placement.slug}.md:{line}:1: `<!-- QUIZ: {placement.id} -->` looks like a quiz"
-    )
-
-
-@pytest.mark.parametrize(
-    ("html", "written", "finding"),
-    [
-        ('<p onclick="alert(1)">Click</p>', "onclick", "an event handler `onclick=`"),
-        ('<meta http-equiv="refresh" content="0">', "<meta", "a `<meta>` element"),
-        ('<link rel="stylesheet" href="x.css">', "<link", "a `<link>` element"),
-    ],
-    ids=["handler", "meta", "link"],
-)
-def test_raw_html_that_runs_code_in_a_page_stops_the_build(
-    project: Path, html: str, written: str, finding: str
+@pytest.mark.parametrize("mistake", ["handler", "meta", "link", "markdown-image", "html-image"])
+def test_active_content_and_outside_images_in_a_page_stop_the_build(
+    active_content_broken: BrokenCopy, mistake: str
 ) -> None:
-    slug = a_page_without_a_marker()
-    path = project / "docs" / f"{slug}.md"
-    path.write_text(path.read_text(encoding="utf-8") + f"\n{html}\n", encoding="utf-8")
-    line = line_of(path, written)
-    assert_fails_cleanly(build(project), project, f"docs/{slug}.md:{line}:1: the page produces {finding}")
-
-
-@pytest.mark.parametrize(
-    "markdown",
-    ["![Tableau](https://example.com/a.png)", '<img alt="Tableau" src="//example.com/a.png">'],
-    ids=["markdown", "html"],
-)
-def test_an_image_from_another_site_stops_the_build(project: Path, markdown: str) -> None:
-    """The CSP would block it in readers' browsers: the editor hears of it at build time, at the line."""
-    slug = a_page_without_a_marker()
-    path = project / "docs" / f"{slug}.md"
-    path.write_text(path.read_text(encoding="utf-8") + f"\n{markdown}\n", encoding="utf-8")
-    line = line_of(path, "example.com")
-    assert_fails_cleanly(
-        build(project),
-        project,
-        f"docs/{slug}.md:{line}:1: the page loads `",
-        "save the file under docs/img/ and link it from there",
-    )
+    for words in active_content_broken.expected[mistake]:
+        assert words in active_content_broken.output, f"expected {words!r} in:\n{active_content_broken.output}"
+    if "image" in mistake:  # the CSP would block it in readers' browsers: the editor hears of it at build time
+        assert "save the file under docs/img/ and link it from there" in active_content_broken.output
 
 
 def test_worked_example_out_of_step_with_the_simulator_names_both(project: Path) -> None:
