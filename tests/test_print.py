@@ -30,4 +30,6 @@ def test_canvas_prints_on_one_a4_sheet(site: BuiltSite, page, language: str) -> 
         page.emulate_media(media="print")
         assert page.locator("#how-to-use").is_hidden()  # the instructions stay on screen
         assert page.locator("article table").first.is_visible()
-        page.emulate_media(media="screen")
+        # End the emulation rather than emulate "screen": page.pdf() honours an emulated
+        # "screen" and would print the next page's screen layout.
+        page.emulate_media(media="null")
