@@ -8,7 +8,7 @@ from accessibility import axe_results
 from conftest import LANGUAGES, SLUGS, BuiltSite
 from sitecontent import placements
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.content]
 
 # One 404 page serves both languages.
 PAGES = [(slug, language) for slug in SLUGS for language in LANGUAGES] + [("404", "fr")]

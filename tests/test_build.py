@@ -1,6 +1,10 @@
 """The site builds with `mkdocs build --strict` and says nothing worth a warning."""
 
+import pytest
+
 from conftest import BuiltSite
+
+pytestmark = pytest.mark.content
 
 
 def test_strict_build_has_no_warnings(site: BuiltSite) -> None:

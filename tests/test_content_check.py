@@ -178,6 +178,7 @@ def test_anchors_must_be_the_same_in_every_language() -> None:
     ), found
 
 
+@pytest.mark.content
 def test_real_pages_pass_the_check() -> None:
     from kam_guide.pages.pageset import read_page_set
 

@@ -6,7 +6,7 @@ import pytest
 
 from conftest import LANGUAGES, SLUGS, BuiltSite
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.content]
 
 SOME_PAGE = next(slug for slug in SLUGS if slug != "index")
 

@@ -20,6 +20,8 @@ from bs4 import BeautifulSoup
 from sitecontent import LANGUAGES, SLUGS, nav_titles
 from siteproject import build, copy_project, output_of
 
+pytestmark = pytest.mark.content
+
 NEW = "de"
 LAST = LANGUAGES[-1]  # whose texts the new language copies: a test needs files, not a translation
 SITE_URL = "https://example.test/"

@@ -11,6 +11,8 @@ from bs4 import BeautifulSoup
 
 from conftest import LANGUAGES, SLUGS, BuiltSite
 
+pytestmark = pytest.mark.content
+
 # Elements and attributes through which a browser fetches something on load.
 LOADED = {
     "script": ["src"],

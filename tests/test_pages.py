@@ -6,6 +6,8 @@ from mkdocs.config import load_config
 from conftest import DEFAULT_LANGUAGE, LANGUAGES, ROOT, SLUGS, BuiltSite
 from sitecontent import nav_titles, site_config
 
+pytestmark = pytest.mark.content
+
 
 def site_descriptions() -> set[str]:
     """The site-wide descriptions, which a page without its own would fall back to."""

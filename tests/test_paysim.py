@@ -13,6 +13,8 @@ from kam_guide.paysim.render import format_money, format_share
 from kam_guide.source.yamlsource import SourceError, load
 from sitecontent import QUIZDATA, placements
 
+pytestmark = pytest.mark.content
+
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "simulators"
 FIXTURE_LANGUAGES = ("fr", "en")
 PLACED = placements("simulator")

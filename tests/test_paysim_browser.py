@@ -12,7 +12,7 @@ from kam_guide.paysim.render import format_money
 from sitecontent import placements
 from test_paysim import real_simulator
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.content]
 
 PLACEMENT = placements("simulator")[0]
 SIMULATOR = real_simulator(PLACEMENT.id)

@@ -8,7 +8,7 @@ import pytest
 
 from conftest import LANGUAGES, SLUGS, BuiltSite
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.content]
 
 
 def pdf_pages(page) -> int:  # type: ignore[no-untyped-def]

@@ -13,7 +13,7 @@ from conftest import LANGUAGES, BuiltSite
 from kam_guide.quiz.scoring import fingerprint, score
 from quizfiles import placed_quizzes
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.content]
 
 # The first quiz a page shows; test_random_answer_sets… runs on every one.
 PLACED = placed_quizzes()

@@ -11,6 +11,8 @@ from conftest import LANGUAGES, SLUGS, BuiltSite
 from kam_guide.quiz.scoring import fingerprint, question_key
 from quizfiles import placed_quizzes
 
+pytestmark = pytest.mark.content
+
 PLACED = placed_quizzes()
 QUIZ_PAGES = {slug for slug, _quiz in PLACED}
 

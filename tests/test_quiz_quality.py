@@ -7,6 +7,8 @@ import pytest
 from kam_guide.quiz.quality import writing_notes
 from quizfiles import REAL_QUIZZES, load_fixture, load_quiz
 
+pytestmark = pytest.mark.content
+
 # Below this many questions, a quiz cannot always spread its answers evenly.
 FULL_LENGTH = 12
 

@@ -14,6 +14,8 @@ from kam_guide.source.characters import INVISIBLE_CLASS
 from quizfiles import FIXTURES, QUIZDATA, REAL_QUIZZES
 from test_quiz_validation import BAD_FIXTURES
 
+pytestmark = pytest.mark.content
+
 SCHEMA = json.loads((QUIZDATA / "quiz.schema.json").read_text(encoding="utf-8"))
 VALIDATOR = Draft202012Validator(SCHEMA)
 

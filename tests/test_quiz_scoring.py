@@ -14,6 +14,8 @@ from kam_guide.quiz.scoring import band_shares, fingerprint, question_key, score
 from kam_guide.source.fields import LocalizedText
 from quizfiles import REAL_QUIZZES, load_fixture, load_quiz
 
+pytestmark = pytest.mark.content
+
 MINI = load_fixture("mini")
 
 

@@ -6,6 +6,8 @@ import pytest
 
 from conftest import LANGUAGES, SLUGS, BuiltSite
 
+pytestmark = pytest.mark.content
+
 PAGES = [(slug, language) for slug in SLUGS for language in LANGUAGES] + [("404", LANGUAGES[0])]
 
 

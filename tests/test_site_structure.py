@@ -6,6 +6,8 @@ import pytest
 
 from conftest import LANGUAGES, SLUGS, BuiltSite
 
+pytestmark = pytest.mark.content
+
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_home_page_leads_to_every_page(site: BuiltSite, language: str) -> None:

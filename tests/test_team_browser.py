@@ -21,7 +21,7 @@ from kam_guide.quiz.team import SavedAssessment, team_summary
 from quizfiles import placed_quizzes
 from test_quiz_browser import answer_quickly
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.content]
 
 QUIZ_PAGE, QUIZ = placed_quizzes()[0]
 FORM = f"form[data-quiz='{QUIZ.id}']"

@@ -20,6 +20,8 @@ from conftest import LANGUAGES, ROOT, SLUGS, BuiltSite
 from pagetext import own_texts
 from sitecontent import QUIZDATA, nav_titles
 
+pytestmark = pytest.mark.content
+
 GUIDE = ROOT / "CONTRIBUTING.md"
 HEADING = "## Style sheet: one term per concept"
 # A comma outside brackets separates two terms of a cell: `steering (except: steering committee)` is one term.

@@ -10,6 +10,8 @@ from conftest import DEFAULT_LANGUAGE, LANGUAGES, SLUGS, BuiltSite
 from kam_guide.pages.typesetting import apply
 from pagetext import own_texts
 
+pytestmark = pytest.mark.content
+
 FRENCH = [language for language in LANGUAGES if language == "fr"]
 # An ordinary or wrong space where French wants a no-break one.
 WRONG = {
