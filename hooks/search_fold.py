@@ -23,7 +23,7 @@ from mkdocs.plugins import event_priority
 
 # Languages whose search forgives accents, each with those of its lunr stop words that have accents
 # (lunr-languages' list, which Material ships): lunr leaves them out of the index, so their spelling
-# without accents must find nothing either (« meme » finds what « même » finds: nothing).
+# without accents is left out too (« meme » finds no more than « même »).
 FOLDED_LANGUAGES: dict[str, frozenset[str]] = {
     "fr": frozenset(
         {"celà", "eûmes", "eût", "eûtes", "fûmes", "fût", "fûtes", "même", "à", "êtes"}
