@@ -97,9 +97,19 @@
       bands: Array.prototype.map.call(form.querySelectorAll("[data-quiz-band]"), function (element) {
         return [Number(element.getAttribute("data-min")), Number(element.getAttribute("data-max"))];
       }),
+      maxima: readMaxima(form),
       lastAnnounced: "",
       notice: ""
     };
+  }
+
+  // Each dimension's highest score, as the Python model computed it (the partial's data-max).
+  function readMaxima(form) {
+    var maxima = map();
+    eachMatch(form, "[data-quiz-dimension]", function (element) {
+      maxima[element.getAttribute("data-quiz-dimension")] = Number(element.getAttribute("data-max"));
+    });
+    return maxima;
   }
 
   function chosenIndex(question) {
@@ -145,9 +155,9 @@
     var result = { answered: 0, total: 0, dimensions: map(), band: -1 };
     quiz.questions.forEach(function (question) {
       var index = has(answers, question.id) ? answers[question.id] : -1;
-      var dimension = has(result.dimensions, question.dimension) ?
-        result.dimensions[question.dimension] : (result.dimensions[question.dimension] = { score: 0, max: 0 });
-      dimension.max += Math.max.apply(null, question.inputs.map(pointsOf));
+      var id = question.dimension;
+      var dimension = has(result.dimensions, id) ?
+        result.dimensions[id] : (result.dimensions[id] = { score: 0, max: has(quiz.maxima, id) ? quiz.maxima[id] : 0 });
       if (index >= 0) {
         result.answered += 1;
         result.total += pointsOf(question.inputs[index]);
