@@ -18,6 +18,8 @@ from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
+from kam_guide.source.markup import VOID_ELEMENTS
+
 # `quiz: id`, `QUIZ: id`, `quizz : id`, `quiz` … (a name, then a colon or nothing else).
 CANDIDATE = re.compile(r"^\s*(?P<name>[A-Za-z][\w-]*)\s*(?:(?P<colon>[:=])\s*(?P<id>.*?)\s*)?$", re.DOTALL)
 TOKEN = "marker-{}"
@@ -140,8 +142,6 @@ def _resembled_kind(body: str, kinds: Collection[str]) -> str | None:
 class _TokenFinder(HTMLParser):
     """The depth in the element tree of each token comment that is a real comment."""
 
-    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
-
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.depth = 0
@@ -155,11 +155,11 @@ class _TokenFinder(HTMLParser):
         return finder.found
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag not in self.VOID:
+        if tag not in VOID_ELEMENTS:
             self.depth += 1
 
     def handle_endtag(self, tag: str) -> None:
-        if tag not in self.VOID:
+        if tag not in VOID_ELEMENTS:
             self.depth = max(0, self.depth - 1)
 
     def handle_comment(self, data: str) -> None:

@@ -11,6 +11,8 @@ import bisect
 import re
 from collections.abc import Callable
 
+from kam_guide.source.markup import VOID_ELEMENTS
+
 NBSP = "\u00a0"
 NNBSP = "\u202f"
 # Elements whose text is code or not text at all.
@@ -41,7 +43,6 @@ NEEDS_SPACE = set(";:!?")
 OPENING = set("«")  # the spaces that go with the mark follow it
 SPACES = f" {NBSP}{NNBSP}"
 
-VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 VERBATIM_BLOCK = re.compile(r"<(" + "|".join(sorted(VERBATIM)) + r")\b[^>]*>.*?</\1\s*>", re.DOTALL | re.IGNORECASE)
 LANG_START = re.compile(r"""<([a-zA-Z][\w-]*)\b[^>]*?\slang=["']?([\w-]+)[^>]*>""")
 
@@ -105,7 +106,7 @@ def _kept_ranges(html: str, language: str) -> list[tuple[int, int]]:
     ranges = [(m.start(), m.end()) for m in VERBATIM_BLOCK.finditer(html)]
     for opening in LANG_START.finditer(html):
         tag, marked = opening.group(1).lower(), opening.group(2).split("-")[0]
-        if marked == language or tag in VOID or opening.group(0).endswith("/>"):
+        if marked == language or tag in VOID_ELEMENTS or opening.group(0).endswith("/>"):
             continue
         ranges.append((opening.start(), _closing(html, tag, opening.end())))
     merged: list[tuple[int, int]] = []

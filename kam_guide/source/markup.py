@@ -16,6 +16,10 @@ from typing import Any
 from markupsafe import escape
 
 ALLOWED_SCHEMES = ("http", "https", "mailto", "tel")
+# HTML elements with no end tag (the HTML standard's list).
+VOID_ELEMENTS = frozenset(
+    {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+)
 ACTIVE_TAGS = {
     "script", "style", "iframe", "frame", "frameset", "object", "embed", "applet", "link", "meta", "base",
     "form", "input", "button", "textarea", "select", "template", "portal",
