@@ -16,7 +16,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.utils import clean_directory
 
 from kam_guide.build.failure import fail
-from kam_guide.build.languages import build_language, site_languages
+from kam_guide.build.languages import is_default_language_build, site_languages
 from kam_guide.build.site_markdown import site_markdown
 from kam_guide.layout import MARKER_FOLDERS
 from kam_guide.pages.checks import MarkerKind, check_pages
@@ -41,7 +41,7 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
     global _site_root
     root = Path(config.config_file_path).parent
     languages = tuple(site_languages(config))
-    if build_language(config) != languages[0]:
+    if not is_default_language_build(config):
         return  # the default language's build, the first, checked every language
     _site_root = config.site_dir
     page_set, problems = read_page_set(Path(config.docs_dir), languages)

@@ -24,7 +24,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from kam_guide.build.languages import build_language, page_language, site_languages
+from kam_guide.build.languages import is_default_language_build, page_language, site_languages
 
 log = logging.getLogger("mkdocs.hooks.i18n_site")
 
@@ -67,7 +67,7 @@ def on_post_template(output: str, /, *, template_name: str, config: MkDocsConfig
     # Static templates are written at the site root by every language build.
     # Returning nothing makes MkDocs skip the write, so the root 404 page keeps
     # the default language (overrides/404.html shows its text in both).
-    if template_name == "404.html" and build_language(config) != _languages(config).default:
+    if template_name == "404.html" and not is_default_language_build(config):
         return ""
     return output
 

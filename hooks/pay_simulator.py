@@ -19,7 +19,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from kam_guide.build.failure import fail
-from kam_guide.build.languages import page_language, site_languages
+from kam_guide.build.languages import is_default_language_build, page_language, site_languages
 from kam_guide.build.page_assets import require_assets
 from kam_guide.build.placement import replace_markers
 from kam_guide.build.state import build_state
@@ -60,8 +60,8 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
     if placed:
         state.page(page).placed["simulator"] = placed
         require_assets(page, config, "simulator")
-        languages = site_languages(config)
-        if page_language(page, config) == languages[0]:
+        if is_default_language_build(config):  # every language version is checked then, once
+            languages = site_languages(config)
             problems = [
                 problem
                 for simulator_id in placed

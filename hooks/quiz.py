@@ -17,7 +17,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from kam_guide.build.failure import fail
-from kam_guide.build.languages import build_language, page_language, site_languages
+from kam_guide.build.languages import is_default_language_build, page_language, site_languages
 from kam_guide.build.page_assets import require_assets
 from kam_guide.build.placement import replace_markers
 from kam_guide.build.state import build_state
@@ -77,7 +77,7 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
     require_assets(page, config, "team")  # the team table of every quiz (components/quiz-team.html)
     # Links are checked in every language by the default language's build, the first, before any
     # page is written; anchors wait for on_env, when every page is rendered.
-    if build_language(config) == site_languages(config)[0]:
+    if is_default_language_build(config):
         root = Path(config.config_file_path).parent
         problems = []
         for quiz_id in placed:

@@ -22,3 +22,8 @@ def build_language(config: MkDocsConfig) -> str:
 
 def page_language(page: Page, config: MkDocsConfig) -> str:
     return getattr(page.file, "locale_alternate_of", None) or build_language(config)
+
+
+def is_default_language_build(config: MkDocsConfig) -> bool:
+    """The default language's build, the first: checks that cover every language run there, once."""
+    return build_language(config) == site_languages(config)[0]
