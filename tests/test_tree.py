@@ -8,6 +8,7 @@ imports) to the wrong file.
 from __future__ import annotations
 
 import importlib.util
+import re
 import sys
 from pathlib import Path
 
@@ -74,3 +75,23 @@ def test_no_module_is_named_like_an_installed_one() -> None:
         )
     }
     assert not installed, f"modules named like a library or a standard module (rename them): {sorted(installed)}"
+
+
+# Python methods Jinja2 lets templates call on maps and strings and MiniJinja (Zensical) does not:
+# written as filters instead (`| items`, a subscript for `.get`), a template renders under both.
+PYTHON_METHOD = re.compile(
+    r"\.(get|items|keys|values|update|pop|append|split|strip|replace|lower|upper|startswith|endswith|format|join)\("
+)
+JINJA_COMMENT = re.compile(r"\{#.*?#\}", re.DOTALL)
+
+
+def test_templates_call_no_python_method() -> None:
+    found = [
+        f"{path.relative_to(ROOT)}: `{match.group(0)}`"
+        for path in sorted((ROOT / "overrides").rglob("*.html"))
+        for match in PYTHON_METHOD.finditer(JINJA_COMMENT.sub("", path.read_text(encoding="utf-8")))
+    ]
+    assert not found, (
+        f"{found}: use a filter (`| items`, `| replace(…)`) or a subscript (`map[key]`) instead, so the template "
+        "also renders under MiniJinja (DESIGN.md, 'The road after Material')"
+    )
