@@ -56,7 +56,7 @@ class SimulatorRenderer:
                 "share": format_share(example.variable_share, language),
             },
             table=[
-                (format_percent(attainment / 100, locale=language), money(pay(plan, attainment).total))
+                (attainment, format_percent(attainment / 100, locale=language), money(pay(plan, attainment).total))
                 for attainment in TABLE_ATTAINMENTS
             ],
             scenario=(format_percent(simulator.attainment_percent / 100, locale=language), money(example.total)),

@@ -1,6 +1,6 @@
 /*
  * Pay simulator: reads the figures a reader types, computes variable and total pay
- * (the rules of hooks/paysim/formula.py), and updates numbers, chart and table.
+ * (the rules of kam_guide/paysim/formula.py), and updates numbers, chart and table.
  * Every word is in the page (overrides/components/pay-simulator.html); numbers are
  * read and written the way the page's language does, with Intl. The figures live
  * in the address after "#", so a scenario can be shared; nothing is sent anywhere.
@@ -10,7 +10,6 @@
 
   var FIELDS = ["base", "variable", "attainment", "accelerator", "cap"];
   var OPTIONAL = { accelerator: 1, cap: null }; // value used when the field is empty
-  var TABLE_ATTAINMENTS = [0, 50, 100, 150, 200];
   var CHART = { left: 60, right: 390, top: 10, bottom: 190 };
 
   /* ── numbers in the page's language ────────────────────────────────────── */
@@ -153,9 +152,10 @@
   }
 
   function renderTable(sim, plan, total) {
-    TABLE_ATTAINMENTS.forEach(function (attainment) {
-      var row = sim.root.querySelector("[data-sim-row='" + attainment + "'] [data-sim-row-total]");
-      setText(row, sim.format.money.format(plan.base + variablePay(plan, attainment)));
+    // The table's attainments are the page's own rows (data-sim-row, written by kam_guide/paysim/render.py).
+    Array.prototype.forEach.call(sim.root.querySelectorAll("[data-sim-row]"), function (row) {
+      var attainment = Number(row.getAttribute("data-sim-row"));
+      setText(row.querySelector("[data-sim-row-total]"), sim.format.money.format(plan.base + variablePay(plan, attainment)));
     });
     setText(sim.root.querySelector("[data-sim-scenario-attainment]"), sim.format.percent.format(plan.attainment / 100));
     setText(sim.root.querySelector("[data-sim-scenario-total]"), sim.format.money.format(total));
