@@ -10,6 +10,7 @@ pass and refuses a text that would cost far more than any real page does.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 # Characters Markdown may scan ahead in one text, beyond twice its length (what closed constructs cost).
@@ -19,7 +20,10 @@ MAX_LOOKAHEAD = 200_000
 # element, and Python-Markdown's cost grows with the square of a paragraph's elements (33,000 links
 # `[a](b)` take 17 s, 50,000 `*a` a minute). The site's busiest paragraph has 50.
 MAX_MARKS = 2_000
-TOKEN = re.compile(r"\n[ \t]*\n|[\[\]()<>&\n]|`+|[*_]+")
+PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+MARK = re.compile(r"[\[\]()<>&\n]|`+|[*_]+")  # what may become an element (a blank line counts as one too)
+SCAN = re.compile(r"[\[\]()<>]|`+")  # what Markdown reads ahead from, or closes
+FIRST_CONSTRUCT = re.compile(r"[\[(<`*_&]")
 CLOSER_OF = {"]": "[", ")": "("}
 
 
@@ -34,42 +38,66 @@ def lookahead(text: str) -> int:
 
 
 def _scan(text: str, limit: int | None) -> tuple[int, int | None]:
+    """Characters scanned ahead, and where reading becomes too costly (None if it does not, or no limit).
+
+    Paragraph by paragraph: marks are counted by the regex engine, and only the constructs that scan
+    ahead (`[`, `(`, `<`, their closers, backtick runs) are walked in Python; every page is checked
+    before every build, and most of its marks are line ends and emphasis.
+    """
     scanned = 0
     opened: dict[str, list[int]] = {"[": [], "(": [], "<": []}
     backticks: dict[int, int] = {}  # run length → offset of the open run
-    first: int | None = None  # the first construct opened in this paragraph: where a problem is reported
-    marks = 0
-    paragraph = 0  # where the paragraph starts: reported when it opens nothing
-    for match in TOKEN.finditer(text):
-        mark, here = match.group(), match.start()
-        if first is None and mark[0] in "[(<`*_&":
-            first = here
-        marks += 1
-        if limit is not None and marks > MAX_MARKS:
-            return scanned, first if first is not None else paragraph
-        if mark in opened:
-            opened[mark].append(here)
-        elif mark == ">":  # every `<` still open reads up to the first `>`
-            scanned += sum(here - start for start in opened["<"])
-            opened["<"].clear()
-        elif mark in CLOSER_OF:
-            starts = opened[CLOSER_OF[mark]]
-            if starts:
-                scanned += here - starts.pop()
-        elif mark[0] == "`":
-            if len(mark) in backticks:
+    paragraph = 0  # where the paragraph starts
+    for blank in [*PARAGRAPH_BREAK.finditer(text), None]:
+        end = blank.start() if blank else len(text)
+        # Where the paragraph holds one mark too many (its blank line counts as one): reading stops there.
+        too_many = _mark_over_the_limit(text, paragraph, end, blank is not None) if limit is not None else None
+        for match in SCAN.finditer(text, paragraph, end if too_many is None else too_many):
+            mark, here = match.group(), match.start()
+            if mark in opened:
+                opened[mark].append(here)
+            elif mark == ">":  # every `<` still open reads up to the first `>`
+                scanned += sum(here - start for start in opened["<"])
+                opened["<"].clear()
+            elif mark in CLOSER_OF:
+                starts = opened[CLOSER_OF[mark]]
+                if starts:
+                    scanned += here - starts.pop()
+            elif len(mark) in backticks:
                 scanned += here - backticks.pop(len(mark))
             else:
                 backticks[len(mark)] = here
-        elif len(mark) > 1 and mark[0] == "\n":  # a blank line ends the paragraph: what is open was read to here
-            scanned += _read_to(here, opened, backticks)
+            if limit is not None and scanned > limit:
+                return scanned, _first_construct(text, paragraph, here)
+        if too_many is not None:
+            return scanned, _first_construct(text, paragraph, too_many)
+        if blank is None:
+            break
+        scanned += _read_to(end, opened, backticks)  # a blank line ends the paragraph: what is open was read to here
         if limit is not None and scanned > limit:
-            return scanned, first if first is not None else paragraph
-        if len(mark) > 1 and mark[0] == "\n":
-            first, marks, paragraph = None, 0, match.end()
+            return scanned, _first_construct(text, paragraph, end)
+        paragraph = blank.end()
     scanned += _read_to(len(text), opened, backticks)
     over = limit is not None and scanned > limit
-    return scanned, (first if first is not None else paragraph) if over else None
+    return scanned, _first_construct(text, paragraph, len(text)) if over else None
+
+
+def _mark_over_the_limit(text: str, start: int, end: int, ends_with_blank: bool) -> int | None:
+    """Offset of the paragraph's mark number MAX_MARKS + 1 (its blank line, at `end`, counts), or None."""
+    if end - start < MAX_MARKS:
+        return None  # a mark is at least one character: most paragraphs are not counted at all
+    over = next(itertools.islice(MARK.finditer(text, start, end), MAX_MARKS, None), None)
+    if over is not None:
+        return over.start()
+    if ends_with_blank and len(MARK.findall(text, start, end)) == MAX_MARKS:
+        return end
+    return None
+
+
+def _first_construct(text: str, paragraph: int, here: int) -> int:
+    """The first construct opened in the paragraph up to `here` (where a problem is reported), else its start."""
+    found = FIRST_CONSTRUCT.search(text, paragraph, here + 1)
+    return found.start() if found else paragraph
 
 
 def _read_to(end: int, opened: dict[str, list[int]], backticks: dict[int, int]) -> int:
