@@ -27,7 +27,7 @@ FOLDED_LANGUAGES: dict[str, frozenset[str]] = {
 FOLDED_FIELDS = {"title": "folded_title", "text": "folded_text"}
 # Letters that Unicode does not decompose into a base letter and a mark.
 LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE"})
-TAG = re.compile(r"<[^>]*>")
+TAG = re.compile(r"<[^<>]*>")  # `<` inside stops it: linear on a line of `<`
 
 
 def fold(word: str) -> str:
@@ -38,7 +38,7 @@ def fold(word: str) -> str:
 
 def folded_words(html: str, separator: str, stop_words: frozenset[str]) -> str:
     """The words of an index field that have accents, folded, in order (repeats kept: they rank)."""
-    words = (word.lower() for word in re.split(separator, TAG.sub(" ", html)) if word)
+    words = (word.lower() for word in re.split(separator, TAG.sub(" ", html)) if word and not word.isascii())
     folded = ((word, fold(word)) for word in words if word not in stop_words)
     return " ".join(plain for word, plain in folded if plain != word)
 

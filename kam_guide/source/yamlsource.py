@@ -276,7 +276,7 @@ def line_numbers(text: str) -> dict[Path, int]:
                 walk(item, path + (index,))
 
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = yaml.compose(text, Loader=_Loader)  # libyaml when installed: 10 times faster on mkdocs.yml
     except yaml.YAMLError:
         return lines
     if root is not None:
