@@ -10,7 +10,7 @@ index and lunr's language support), which the page does not reference directly.
 
 Then: what the quiz adds on its page (quiz.js, quiz.css, the form's HTML), what the team
 table adds (team.js), and what a page without a quiz loads of them (must be nothing).
-Budgets, on the files as shipped (minified by hooks/assets.py): quiz.js + quiz.css ≤ 5 KiB
+Budgets, on the files as shipped (minified by kam_guide/build/minify.py): quiz.js + quiz.css ≤ 5 KiB
 gzipped; the team part, team.js, ≤ 4 KiB gzipped on top.
 
     .venv/bin/python benchmarks/page_weight.py [--check]

@@ -4,7 +4,7 @@ quiz.js defines `window.kamGuide.quizRules` (DESIGN.md, "Browser scripts"), whol
 kam_guide.quiz.scoring and kam_guide.quiz.team apply too. Each test runs one rule over a whole grid of cases in
 one call, its answers one character per case, and compares them with the Python model's in one
 go; a difference is reported with its first cases. Both the source and the file as shipped
-(minified by hooks/assets.py) are tested.
+(minified by kam_guide/build/minify.py) are tested.
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ DIMENSION_MAX = 100 * 100  # the highest a dimension can reach: 100 questions of
 @pytest.fixture(scope="module", params=["source", "minified"])
 def rules(browser, request) -> Iterator[object]:  # type: ignore[no-untyped-def]
     """A blank page running quiz.js; `rules.evaluate(...)` sees `kamGuide.quizRules` as `R`."""
-    from assets import minify_script
+    from kam_guide.build.minify import minify_script
 
     source = QUIZ_JS.read_text(encoding="utf-8")
     context = browser.new_context()
