@@ -26,7 +26,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from _common import ROOT, copy_project, machine, table, temp_dir, verdict
+from _common import copy_project, machine, table, temp_dir, verdict
 
 BUDGET = 1.05
 
