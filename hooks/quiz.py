@@ -29,7 +29,7 @@ from kam_guide.quiz.quality import writing_notes
 from kam_guide.quiz.render import QuizRenderer, parts_in
 from kam_guide.quiz.scoring import band_shares
 from kam_guide.quiz.textchecks import anchor_problems, converted_problems, quiz_text_problems
-from kam_guide.source.yamlsource import SourceError
+from kam_guide.source.yamlsource import Problem, SourceError
 
 log = logging.getLogger("mkdocs.hooks.quiz")
 
@@ -45,11 +45,18 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
     state = build_state(config)
     root = Path(config.config_file_path).parent
     languages = site_languages(config)
+    problems: list[Problem] = []  # the quizzes' and the interface's, reported together
+    fresh: list[Quiz] = []
     try:
         state.quizzes, fresh = _catalog.load_all(root / QUIZ_FOLDER, languages, root)
+    except SourceError as error:
+        problems += error.problems
+    try:
         state.interface = _catalog.load_interface(root / QUIZ_FOLDER, languages, root)
     except SourceError as error:
-        fail("Quiz data", error.problems, log)
+        problems += error.problems
+    if problems:
+        fail("Quiz data", problems, log)
     state.quiz_anchor_links.clear()
     for quiz in fresh:
         _log_band_shares(quiz)

@@ -1,6 +1,7 @@
 """A mistake in quiz data, quiz texts or the quiz folder stops `mkdocs build` with one clear message.
 
-Every test works on a copy of the project: the real files are never changed.
+Every test works on a copy of the project: the real files are never changed. Mistakes found at the
+same stage of the build go into one copy, built once: the build must report all of them in that run.
 """
 
 from __future__ import annotations
@@ -8,6 +9,7 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -52,33 +54,99 @@ _EditorDumper.add_representer(
 )
 
 
-def test_bad_quiz_file_stops_the_build_naming_file_and_line(project: Path) -> None:
-    path = project / "quizdata" / QUIZ_PATH.name
+@dataclass(frozen=True)
+class BrokenCopy:
+    project: Path
+    output: str
+    expected: dict[str, tuple[str, ...]]  # mistake → what the build must say about it
+
+
+def assert_reported(copy: BrokenCopy, mistake: str) -> None:
+    for words in copy.expected[mistake]:
+        assert words in copy.output, f"expected {words!r} in:\n{copy.output}"
+
+
+# ── the quiz folder: every file's problems in one run ───────────────────────
+
+DATA_MISTAKES = [
+    "band-without-a-total",
+    "points-boolean",
+    "duplicate-key",
+    "colon-in-text",
+    "interface-text-missing",
+    "folder",
+    "yaml-extension",
+    "upper-case-extension",
+    "dangling-link",
+]
+
+
+@pytest.fixture(scope="module")
+def quiz_data_broken(tmp_path_factory: pytest.TempPathFactory) -> BrokenCopy:
+    project = copy_project(tmp_path_factory.mktemp("quiz-data"))
+    folder = project / "quizdata"
+    expected: dict[str, tuple[str, ...]] = {}
+
+    path = folder / QUIZ_PATH.name  # a band that leaves the lowest total out
     document = load(path.read_text(encoding="utf-8"), path.name)
     position = document.value_positions[("bands", 0, "min")]
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
     low = QUIZ.lowest_total
     lines[position.line - 1] = lines[position.line - 1].replace(f"min: {low}", f"min: {low + 1}", 1)
     path.write_text("".join(lines), encoding="utf-8")
-    assert_fails_cleanly(
-        build(project),
-        project,
+    expected["band-without-a-total"] = (
         f"quizdata/{QUIZ_PATH.name}:{position.line}:{position.column}: total {low} falls in no band",
-        "Quiz data: 1 problem, listed above.",
     )
 
+    for name in ("points-boolean", "duplicate-key", "colon-in-text"):
+        shutil.copy(FIXTURES / "bad" / f"{name}.yml", folder)
+    expected["points-boolean"] = ("quizdata/points-boolean.yml:42:17:",)
+    expected["duplicate-key"] = ("quizdata/duplicate-key.yml:5:1: duplicate key `title`",)
+    expected["colon-in-text"] = ("quizdata/colon-in-text.yml:6:24:", "put the whole text in quotes")
 
-def test_every_broken_file_is_reported_in_one_run(project: Path) -> None:
-    shutil.copy(FIXTURES / "bad" / "points-boolean.yml", project / "quizdata")
-    shutil.copy(FIXTURES / "bad" / "duplicate-key.yml", project / "quizdata")
-    output = assert_fails_cleanly(build(project), project, "Quiz data: 2 problems")
-    assert "quizdata/points-boolean.yml:42:17:" in output
-    assert "quizdata/duplicate-key.yml:5:1: duplicate key `title`" in output
+    interface = folder / "_interface.yml"
+    data = yaml.safe_load(interface.read_text(encoding="utf-8"))
+    del data["reset"][LANGUAGES[-1]]
+    interface.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    expected["interface-text-missing"] = ("quizdata/_interface.yml:", f"`reset` has no `{LANGUAGES[-1]}` text")
+
+    (folder / "draft.yml").mkdir()
+    (folder / "new.yaml").write_text("id: new\n")
+    (folder / "OLD.YML").write_text("id: old\n")
+    os.symlink(folder / "nowhere.yml", folder / "lock.yml")
+    expected["folder"] = ("quizdata/draft.yml:1:1: this is a folder, not a file",)
+    expected["yaml-extension"] = ("data files end in `.yml`: rename it to new.yml",)
+    expected["upper-case-extension"] = ("rename it to OLD.yml",)
+    expected["dangling-link"] = ("quizdata/lock.yml:1:1: this is a link to a file that does not exist",)
+
+    # What editors' tools leave beside a file: ignored, never reported.
+    os.symlink("user@host.1234", folder / f".#{QUIZ_PATH.name}")  # Emacs' lock file: a dangling link
+    (folder / f".{QUIZ_PATH.name}.swp").write_bytes(b"\x00binary")
+    (folder / f"{QUIZ_PATH.name}~").write_text("id: backup\n")
+    return BrokenCopy(project, assert_fails_cleanly(build(project), project), expected)
 
 
-def test_yaml_syntax_error_says_what_to_do(project: Path) -> None:
-    shutil.copy(FIXTURES / "bad" / "colon-in-text.yml", project / "quizdata")
-    assert_fails_cleanly(build(project), project, "quizdata/colon-in-text.yml:6:24:", "put the whole text in quotes")
+@pytest.mark.parametrize("mistake", DATA_MISTAKES)
+def test_every_quiz_data_mistake_is_reported_in_one_run(quiz_data_broken: BrokenCopy, mistake: str) -> None:
+    assert_reported(quiz_data_broken, mistake)
+
+
+def test_quiz_data_problems_are_counted(quiz_data_broken: BrokenCopy) -> None:
+    assert f"Quiz data: {len(DATA_MISTAKES)} problems, listed above." in quiz_data_broken.output
+
+
+def test_editor_lock_and_hidden_files_are_ignored(quiz_data_broken: BrokenCopy) -> None:
+    for name in (f".#{QUIZ_PATH.name}", f".{QUIZ_PATH.name}.swp", f"{QUIZ_PATH.name}~"):
+        assert name not in quiz_data_broken.output, quiz_data_broken.output
+
+
+def test_missing_interface_file_stops_the_build(tmp_path: Path) -> None:
+    project = copy_project(tmp_path)
+    (project / "quizdata" / "_interface.yml").unlink()
+    assert_fails_cleanly(build(project), project, "quizdata/_interface.yml is missing", "restore it from git")
+
+
+# ── markers ─────────────────────────────────────────────────────────────────
 
 
 def test_unknown_quiz_marker_names_the_page_and_line(project: Path) -> None:
@@ -106,122 +174,96 @@ def test_marker_inside_a_code_block_is_left_alone(project: Path) -> None:
     assert "&lt;!-- quiz: no-such-quiz --&gt;" in (project / "site" / "index.html").read_text(encoding="utf-8")
 
 
-def test_missing_interface_text_stops_the_build(project: Path) -> None:
-    interface = project / "quizdata" / "_interface.yml"
-    data = yaml.safe_load(interface.read_text(encoding="utf-8"))
-    del data["reset"][LANGUAGES[-1]]
-    interface.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    assert_fails_cleanly(build(project), project, "quizdata/_interface.yml:", f"`reset` has no `{LANGUAGES[-1]}` text")
+# ── quiz texts: links and what their Markdown produces ──────────────────────
 
 
-def test_missing_interface_file_stops_the_build(project: Path) -> None:
-    (project / "quizdata" / "_interface.yml").unlink()
-    assert_fails_cleanly(build(project), project, "quizdata/_interface.yml is missing", "restore it from git")
-
-
-@pytest.mark.parametrize(
-    ("make", "expected"),
-    [
-        (lambda folder: (folder / "draft.yml").mkdir(), "quizdata/draft.yml:1:1: this is a folder, not a file"),
-        (
-            lambda folder: (folder / "new.yaml").write_text("id: new\n"),
-            "data files end in `.yml`: rename it to new.yml",
-        ),
-        (lambda folder: (folder / "OLD.YML").write_text("id: old\n"), "rename it to OLD.yml"),
-        (
-            lambda folder: os.symlink(folder / "nowhere.yml", folder / "lock.yml"),
-            "quizdata/lock.yml:1:1: this is a link to a file that does not exist",
-        ),
-    ],
-    ids=["folder", "yaml-extension", "upper-case-extension", "dangling-link"],
-)
-def test_odd_files_in_the_quiz_folder_are_named(project: Path, make, expected: str) -> None:  # type: ignore[no-untyped-def]
-    make(project / "quizdata")
-    assert_fails_cleanly(build(project), project, expected)
-
-
-def test_editor_lock_and_hidden_files_are_ignored(project: Path) -> None:
-    folder = project / "quizdata"
-    os.symlink("user@host.1234", folder / f".#{QUIZ_PATH.name}")  # Emacs' lock file: a dangling link
-    (folder / f".{QUIZ_PATH.name}.swp").write_bytes(b"\x00binary")
-    (folder / f"{QUIZ_PATH.name}~").write_text("id: backup\n")
-    result = build(project)
-    assert result.returncode == 0, output_of(result)
-
-
-def first_dimension_advice(data: dict[str, Any], language: str) -> dict[str, Any]:
-    return data["dimensions"][0]["advice"] if data.get("dimensions") else data["bands"][0]["text"]
-
-
-@pytest.mark.parametrize(
-    ("link", "expected"),
-    [
-        ("[x](no-such-page.md)", "goes to no page: docs/no-such-page.md does not exist"),
-        (f"[x]({QUIZ_PAGE}.md#no-such-anchor)", f"goes to no heading `#no-such-anchor` in docs/{QUIZ_PAGE}"),
-    ],
-    ids=["page", "anchor"],
-)
-def test_broken_link_in_quiz_text_is_reported_at_its_yaml_line(project: Path, link: str, expected: str) -> None:
-    language = LANGUAGES[-1]
-
-    def add_link(data: dict[str, Any]) -> None:
+def add_to_band_text(project: Path, language: str, addition: str) -> Path:
+    def add(data: dict[str, Any]) -> None:
         texts = data["bands"][0]["text"]
-        texts[language] = texts[language].rstrip() + f" See {link}.\n"
+        texts[language] = texts[language].rstrip() + addition
 
-    path = edit_quiz(project, add_link)
-    line = line_of(path, link)
-    assert_fails_cleanly(build(project), project, f"quizdata/{QUIZ_PATH.name}:{line}:", expected, "(bands[1].text.")
+    return edit_quiz(project, add)
 
 
-def test_link_to_a_heading_without_an_explicit_anchor_is_reported_at_its_yaml_line(project: Path) -> None:
-    """`#une-note-finale` is made from the French heading's words: the English page has another id."""
-    for language, heading in ((DEFAULT_LANGUAGE, "Une note finale"), (LANGUAGES[-1], "A closing note")):
-        page = project / "docs" / (f"{QUIZ_PAGE}.md" if language == DEFAULT_LANGUAGE else f"{QUIZ_PAGE}.{language}.md")
-        page.write_text(page.read_text(encoding="utf-8") + f"\n## {heading}\n\nText.\n", encoding="utf-8")
-    link = f"[x]({QUIZ_PAGE}.md#une-note-finale)"
-
-    def add_link(data: dict[str, Any]) -> None:
-        texts = data["bands"][0]["text"]
-        texts[LANGUAGES[-1]] = texts[LANGUAGES[-1]].rstrip() + f" See {link}.\n"
-
-    path = edit_quiz(project, add_link)
+def test_link_to_no_page_is_reported_at_its_yaml_line(project: Path) -> None:
+    link = "[x](no-such-page.md)"
+    path = add_to_band_text(project, LANGUAGES[-1], f" See {link}.\n")
     assert_fails_cleanly(
         build(project),
         project,
         f"quizdata/{QUIZ_PATH.name}:{line_of(path, link)}:",
-        "without a `{ #… }` anchor",
-        "give that heading `{ #une-note-finale }` in every language",
+        "goes to no page: docs/no-such-page.md does not exist",
+        "(bands[1].text.",
     )
 
 
-@pytest.mark.parametrize(
-    ("markdown", "expected"),
-    [
-        ('{: onclick="alert(1)" }', "an event handler `onclick=`"),
-        ("See [x](javascript:alert(1)).", "a `javascript:` address in `href=`"),
-        ("See ![x](data:image/svg+xml;base64,PHN2Zz4=).", "a `data:` address in `src=`"),
-        ('{: style="color:red" }', "a `style=` attribute"),
-    ],
-    ids=["attr-list-handler", "javascript-link", "data-image", "style"],
-)
-def test_active_markup_in_quiz_text_is_refused(project: Path, markdown: str, expected: str) -> None:
-    assert_active_markup_refused(project, DEFAULT_LANGUAGE, markdown, expected)
+@pytest.fixture(scope="module")
+def anchors_broken(tmp_path_factory: pytest.TempPathFactory) -> BrokenCopy:
+    """Two links to headings: one that does not exist, one whose id comes from its words."""
+    project = copy_project(tmp_path_factory.mktemp("quiz-anchors"))
+    # `#une-note-finale` is made from the French heading's words: the English page has another id.
+    for language, heading in ((DEFAULT_LANGUAGE, "Une note finale"), (LANGUAGES[-1], "A closing note")):
+        page = project / "docs" / (f"{QUIZ_PAGE}.md" if language == DEFAULT_LANGUAGE else f"{QUIZ_PAGE}.{language}.md")
+        page.write_text(page.read_text(encoding="utf-8") + f"\n## {heading}\n\nText.\n", encoding="utf-8")
+    missing, implicit = f"[x]({QUIZ_PAGE}.md#no-such-anchor)", f"[y]({QUIZ_PAGE}.md#une-note-finale)"
+    path = add_to_band_text(project, LANGUAGES[-1], f" See {missing}.\nAnd {implicit}.\n")
+    expected = {
+        "no-such-anchor": (
+            f"quizdata/{QUIZ_PATH.name}:{line_of(path, missing)}:",
+            f"goes to no heading `#no-such-anchor` in docs/{QUIZ_PAGE}",
+        ),
+        "anchor-from-the-heading-words": (
+            f"quizdata/{QUIZ_PATH.name}:{line_of(path, implicit)}:",
+            "without a `{ #… }` anchor",
+            "give that heading `{ #une-note-finale }` in every language",
+        ),
+    }
+    return BrokenCopy(project, assert_fails_cleanly(build(project), project), expected)
+
+
+@pytest.mark.parametrize("mistake", ["no-such-anchor", "anchor-from-the-heading-words"])
+def test_links_to_headings_are_reported_at_their_yaml_line(anchors_broken: BrokenCopy, mistake: str) -> None:
+    assert_reported(anchors_broken, mistake)
+
+
+ACTIVE_MARKUP = {
+    "attr-list-handler": ('{: onclick="alert(1)" }', "an event handler `onclick=`"),
+    "javascript-link": ("See [x](javascript:alert(1)).", "a `javascript:` address in `href=`"),
+    "data-image": ("See ![x](data:image/svg+xml;base64,PHN2Zz4=).", "a `data:` address in `src=`"),
+    "style": ('{: style="color:red" }', "a `style=` attribute"),
+}
+
+
+@pytest.fixture(scope="module")
+def active_markup_broken(tmp_path_factory: pytest.TempPathFactory) -> BrokenCopy:
+    """Every kind of active markup in one quiz text: each refused at the line where it is written."""
+    project = copy_project(tmp_path_factory.mktemp("quiz-active"))
+    language = DEFAULT_LANGUAGE
+    addition = "".join(f"\n\nA paragraph.\nClick me.\n{markdown}\n" for markdown, _ in ACTIVE_MARKUP.values())
+    path = add_to_band_text(project, language, addition)
+    expected = {
+        name: (f"quizdata/{QUIZ_PATH.name}:{line_of(path, markdown)}:", finding, f"(bands[1].text.{language})")
+        for name, (markdown, finding) in ACTIVE_MARKUP.items()
+    }
+    return BrokenCopy(project, assert_fails_cleanly(build(project), project), expected)
+
+
+@pytest.mark.parametrize("mistake", list(ACTIVE_MARKUP))
+def test_active_markup_in_quiz_text_is_refused(active_markup_broken: BrokenCopy, mistake: str) -> None:
+    # Each finding on the line where it is written, all of them in one run.
+    markdown, finding = ACTIVE_MARKUP[mistake]
+    line = next(line for line in active_markup_broken.output.splitlines() if finding in line)
+    assert all(words in line for words in active_markup_broken.expected[mistake][:2]), line
 
 
 def test_active_markup_in_the_last_language_built_leaves_no_page(project: Path) -> None:
     # Checked as each language's page is converted: the first language's pages are written by then.
-    assert_active_markup_refused(project, LANGUAGES[-1], '{: onclick="alert(1)" }', "an event handler `onclick=`")
-
-
-def assert_active_markup_refused(project: Path, language: str, markdown: str, expected: str) -> None:
-    """Refused, and reported at the line of the text where the markup is written."""
-
-    def add(data: dict[str, Any]) -> None:
-        texts = data["bands"][0]["text"]
-        texts[language] = texts[language].rstrip() + "\n\nAnd one more line.\nClick me.\n" + markdown + "\n"
-
-    path = edit_quiz(project, add)
-    line = line_of(path, markdown)
+    markdown = '{: onclick="alert(1)" }'
+    path = add_to_band_text(project, LANGUAGES[-1], f"\n\nAnd one more line.\nClick me.\n{markdown}\n")
     assert_fails_cleanly(
-        build(project), project, f"quizdata/{QUIZ_PATH.name}:{line}:", expected, f"(bands[1].text.{language})"
+        build(project),
+        project,
+        f"quizdata/{QUIZ_PATH.name}:{line_of(path, markdown)}:",
+        "an event handler `onclick=`",
+        f"(bands[1].text.{LANGUAGES[-1]})",
     )
