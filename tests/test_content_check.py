@@ -11,20 +11,20 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-import markdown
 import pytest
 import yaml
 
 from kam_guide.pages.checks import MarkerKind, PageSet, check_pages
 from kam_guide.pages.frontmatter import ThemeChoices
-from kam_guide.pages.markers import find_markers
+from kam_guide.pages.markers import find_markers, structure_converter
 from kam_guide.pages.navcheck import NavConfig, check_nav
 from kam_guide.pages.page_source import read_page
 from sitecontent import DEFAULT_LANGUAGE, LANGUAGES, SLUGS, placements, site_config
 from siteproject import assert_fails_cleanly, build, copy_project, line_of, output_of, replace_in
 
 CONFIG = site_config()
-_MARKDOWN = markdown.Markdown(extensions=CONFIG.markdown_extensions, extension_configs=CONFIG.mdx_configs)
+# The marker finder's own converter, as the build makes it from mkdocs.yml.
+convert = structure_converter(CONFIG.markdown_extensions, CONFIG.mdx_configs)
 KINDS = [
     MarkerKind("quiz", frozenset({"known"}), "in quizdata/"),
     MarkerKind("simulator", frozenset({"pay"}), "in quizdata/simulators/"),
@@ -32,10 +32,6 @@ KINDS = [
 THEME = ThemeChoices(templates=("main.html",), statuses=(), icon_exists=lambda name: name == "material/account")
 DESCRIPTION = "d" * 140
 OTHER = LANGUAGES[-1]
-
-
-def convert(text: str) -> str:
-    return _MARKDOWN.reset().convert(text)
 
 
 def page(body: str, path: str = "docs/p.md", description: str = DESCRIPTION) -> str:
