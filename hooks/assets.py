@@ -2,8 +2,9 @@
 
 The sources in overrides/assets/ keep their comments and long names for whoever changes
 them; readers download them minified: scripts by calmjs.parse (an ES5 parser whose printer
-drops comments and spaces and shortens local names), stylesheets by rcssmin. Scripts are
-therefore written in ES5 syntax (`var`, `function`), which every supported browser runs.
+drops comments and spaces and shortens local names: kam_guide/build/minified.py), stylesheets
+by rcssmin. Scripts are therefore written in ES5 syntax (`var`, `function`), which every
+supported browser runs.
 Page assets are also loaded only where used: kam_guide/build/page_assets.py records what a page asks
 for, and `on_page_context` hands it to overrides/main.html as `page_assets`.
 """
@@ -19,15 +20,14 @@ from importlib.metadata import version
 from pathlib import Path
 
 import rcssmin
-from calmjs.parse import es5
 from calmjs.parse.exceptions import ECMASyntaxError
-from calmjs.parse.unparsers.es5 import minify_print
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
+from kam_guide.build.minified import minify_script
 from kam_guide.build.state import page_state
 
 log = logging.getLogger("mkdocs.hooks.assets")
@@ -37,10 +37,6 @@ log = logging.getLogger("mkdocs.hooks.assets")
 _minified: dict[str, str] = {}
 CACHE = Path(tempfile.gettempdir()) / "kam-guide-minified"
 MINIFIER_VERSIONS = f"calmjs.parse {version('calmjs.parse')}, rcssmin {version('rcssmin')}"
-
-
-def minify_script(source: str) -> str:
-    return minify_print(es5(source), obfuscate=True, obfuscate_globals=False)
 
 
 MINIFIERS: dict[str, Callable[[str], str]] = {".js": minify_script, ".css": rcssmin.cssmin}

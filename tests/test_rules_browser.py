@@ -17,16 +17,16 @@ from dataclasses import asdict
 
 import pytest
 
-from conftest import LANGUAGES, ROOT
+from conftest import LANGUAGES
 from kam_guide.quiz.model import Band, Dimension, Option, Question, Quiz
 from kam_guide.quiz.scoring import fingerprint, is_weak, shown_share
 from kam_guide.quiz.team import SavedAssessment, team_summary
 from kam_guide.source.fields import LocalizedText
 from quizfiles import REAL_QUIZZES, load_fixture, load_quiz
+from scriptpage import QUIZ_JS, differences, script_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.code_only]
 
-QUIZ_JS = ROOT / "overrides" / "assets" / "quiz" / "quiz.js"
 PERCENTS = range(1, 100)  # thresholds (a quiz may also say 100: every share short of the maximum is weak)
 GRID_MAX = 100  # every maximum up to it, every score from 0 to the maximum
 DIMENSION_MAX = 100 * 100  # the highest a dimension can reach: 100 questions of at most 100 points
@@ -35,36 +35,13 @@ DIMENSION_MAX = 100 * 100  # the highest a dimension can reach: 100 questions of
 @pytest.fixture(scope="module", params=["source", "minified"])
 def rules(browser, request) -> Iterator[object]:  # type: ignore[no-untyped-def]
     """A blank page running quiz.js; `rules.evaluate(...)` sees `kamGuide.quizRules` as `R`."""
-    from assets import minify_script
-
-    source = QUIZ_JS.read_text(encoding="utf-8")
-    context = browser.new_context()
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.set_content("<!doctype html><html lang='en'><title>rules</title><body></body></html>")
-    page.add_script_tag(content=source if request.param == "source" else minify_script(source))
-    page.evaluate("() => { window.R = window.kamGuide.quizRules; }")
-    yield page
-    context.close()
-    assert not errors, f"errors in the page: {errors}"
+    with script_page(browser, [QUIZ_JS], shipped=request.param == "minified") as page:
+        page.evaluate("() => { window.R = window.kamGuide.quizRules; }")
+        yield page
 
 
 # Many cases travel as one JSON text each way: far quicker than Playwright's argument serialization.
 SHOWN = "cases => JSON.stringify(JSON.parse(cases).map(([part, whole, unit]) => R.shown(part, whole, unit)))"
-
-
-def differences(
-    cases: Sequence[object], expected: Sequence[object], got: Sequence[object], limit: int = 8
-) -> list[str]:
-    """The first cases where the page and the model disagree, for the failure message."""
-    assert len(got) == len(expected), f"{len(got)} answers for {len(expected)} cases"
-    found = [
-        f"{case}: Python {want!r}, page {have!r}"
-        for case, want, have in zip(cases, expected, got, strict=True)
-        if want != have
-    ]
-    return [f"{len(found)} of {len(expected)} cases differ", *found[:limit]]
 
 
 def test_rules_are_frozen_and_nothing_is_set_on_the_page(rules) -> None:  # type: ignore[no-untyped-def]
@@ -356,3 +333,4 @@ def test_weakest_compares_exact_shares_not_rounded_ones(rules) -> None:  # type:
             [[asdict(entry)], entry.version, {f"d{n}": m for n, m in enumerate(maxima)}],
         )
         assert got == weakest
+
