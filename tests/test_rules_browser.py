@@ -5,6 +5,9 @@ kam_guide.quiz.scoring and kam_guide.quiz.team apply too. Each test runs one rul
 one call, its answers one character per case, and compares them with the Python model's in one
 go; a difference is reported with its first cases. Both the source and the file as shipped
 (minified by hooks/assets.py) are tested.
+
+Also quiz.js's share links (`kamGuide.quizLinks`), which have no Python counterpart: read back as written,
+and every malformed link refused.
 """
 
 from __future__ import annotations
@@ -45,10 +48,16 @@ SHOWN = "cases => JSON.stringify(JSON.parse(cases).map(([part, whole, unit]) => 
 
 
 def test_rules_are_frozen_and_nothing_is_set_on_the_page(rules) -> None:  # type: ignore[no-untyped-def]
+    """What quiz.js offers on kamGuide is read-only and frozen (team.js and simulator.js add their own members)."""
     assert rules.evaluate(
-        """() => [Object.isFrozen(kamGuide), Object.isFrozen(R), Object.keys(R).sort().join(),
+        """() => [Object.keys(kamGuide).sort().join(),
+                  Object.keys(kamGuide).every(name => {
+                      const property = Object.getOwnPropertyDescriptor(kamGuide, name);
+                      return !property.writable && !property.configurable;
+                  }),
+                  Object.isFrozen(R), Object.isFrozen(kamGuide.quizLinks), Object.keys(R).sort().join(),
                   kamGuide.quiz(document.body)]"""
-    ) == [True, True, "band,below,isWeak,shown,team", None]
+    ) == ["quiz,quizLinks,quizRules", True, True, True, "band,below,isWeak,shown,team", None]
 
 
 # ── weak or not: score / max < percent % ────────────────────────────────────
@@ -334,3 +343,54 @@ def test_weakest_compares_exact_shares_not_rounded_ones(rules) -> None:  # type:
         )
         assert got == weakest
 
+
+# ── share links: #quiz-<id>=<version>.<one character per question> ─────────
+
+
+def test_share_links_read_back_every_answer(rules) -> None:  # type: ignore[no-untyped-def]
+    """Random quizzes of 1 to 60 questions of 1 to 36 options, random answers (-1: unanswered)."""
+    rng = random.Random(36)
+    cases = []
+    for _ in range(2_000):
+        options = [rng.randrange(1, 37) for _ in range(rng.randrange(1, 61))]
+        choices = [rng.randrange(-1, count) for count in options]
+        cases.append({"id": rng.choice(["self-assessment", "mini", "a-b"]), "options": options, "choices": choices})
+    got = json.loads(
+        rules.evaluate(
+            """cases => JSON.stringify(JSON.parse(cases).map(c => {
+                const link = kamGuide.quizLinks.write(c.id, "0123456789ab", c.choices);
+                return [link, kamGuide.quizLinks.read("#" + link, c.id, "0123456789ab", c.options)];
+            }))""",
+            json.dumps(cases),
+        )
+    )
+    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
+    expected = [
+        [f"quiz-{c['id']}=0123456789ab." + "".join("-" if i < 0 else digits[i] for i in c["choices"]), c["choices"]]
+        for c in cases
+    ]
+    assert got == expected, differences(cases, expected, got)
+
+
+@pytest.mark.parametrize(
+    ("hash_", "expected"),
+    [
+        ("", None),
+        ("#quiz--team", None),  # a heading's anchor
+        ("#quiz-minimal=0123456789ab.0-1", None),  # another quiz whose id starts the same
+        ("#quiz-mini=0123456789ab.0-1", [0, -1, 1]),
+        ("#quiz-mini=0123456789ab.0-2", "bad"),  # the third question has two options
+        ("#quiz-mini=0123456789ab.0-", "bad"),  # truncated
+        ("#quiz-mini=0123456789ab.0-11", "bad"),
+        ("#quiz-mini=ffffffffffff.0-1", "bad"),  # another version
+        ("#quiz-mini=0123456789ab.0-1.2", "bad"),
+        ("#quiz-mini=0123456789ab.A-1", "bad"),  # digits are lower case
+        ("#quiz-mini=0123456789ab", "bad"),
+    ],
+)
+def test_share_links_that_are_not_this_quiz_or_are_malformed(rules, hash_: str, expected: object) -> None:  # type: ignore[no-untyped-def]
+    got = rules.evaluate(
+        "hash => kamGuide.quizLinks.read(hash, 'mini', '0123456789ab', [2, 3, 2])",
+        hash_,
+    )
+    assert got == expected
