@@ -108,9 +108,11 @@
 
   /* ── the markup an instance needs (DESIGN.md, "Quiz markup") ───────────── */
 
+  // What the script reads or changes: a part it would only skip (a [data-quiz-paper] or [data-quiz-live]
+  // the partial leaves out, the profile of a quiz without dimensions) is not required.
   var PARTS = [
     "fieldset[data-question]", "[data-quiz-answered]", "[data-quiz-progress-bar]", "[data-quiz-incomplete]",
-    "[data-quiz-total] [data-quiz-score]", "[data-quiz-max]", "[data-quiz-band]", "[data-quiz-announcement]",
+    "[data-quiz-total] [data-quiz-score]", "[data-quiz-band]", "[data-quiz-announcement]",
     "[data-quiz-share]", "[data-quiz-reset]", "[data-quiz-share-fallback] [data-quiz-share-url]",
     "[data-quiz-notice='restored']", "[data-quiz-notice='bad-link']", "[data-quiz-notice='stale']",
     "[data-quiz-notice='copied']"
