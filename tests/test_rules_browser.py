@@ -5,6 +5,9 @@ kam_guide.quiz.scoring and kam_guide.quiz.team apply too. Each test runs one rul
 one call, its answers one character per case, and compares them with the Python model's in one
 go; a difference is reported with its first cases. Both the source and the file as shipped
 (minified by kam_guide/build/minify.py) are tested.
+
+Also quiz.js's share links (`kamGuide.quizLinks`), which have no Python counterpart: read back as written,
+and every malformed link refused.
 """
 
 from __future__ import annotations
@@ -17,16 +20,16 @@ from dataclasses import asdict
 
 import pytest
 
-from conftest import LANGUAGES, ROOT
+from conftest import LANGUAGES
 from kam_guide.quiz.model import Band, Dimension, Option, Question, Quiz
 from kam_guide.quiz.scoring import fingerprint, is_weak, shown_share
 from kam_guide.quiz.team import SavedAssessment, team_summary
 from kam_guide.source.fields import LocalizedText
 from quizfiles import REAL_QUIZZES, load_fixture, load_quiz
+from scriptpage import QUIZ_JS, differences, script_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.code_only]
 
-QUIZ_JS = ROOT / "overrides" / "assets" / "quiz" / "quiz.js"
 PERCENTS = range(1, 100)  # thresholds (a quiz may also say 100: every share short of the maximum is weak)
 GRID_MAX = 100  # every maximum up to it, every score from 0 to the maximum
 DIMENSION_MAX = 100 * 100  # the highest a dimension can reach: 100 questions of at most 100 points
@@ -35,43 +38,26 @@ DIMENSION_MAX = 100 * 100  # the highest a dimension can reach: 100 questions of
 @pytest.fixture(scope="module", params=["source", "minified"])
 def rules(browser, request) -> Iterator[object]:  # type: ignore[no-untyped-def]
     """A blank page running quiz.js; `rules.evaluate(...)` sees `kamGuide.quizRules` as `R`."""
-    from kam_guide.build.minify import minify_script
-
-    source = QUIZ_JS.read_text(encoding="utf-8")
-    context = browser.new_context()
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.set_content("<!doctype html><html lang='en'><title>rules</title><body></body></html>")
-    page.add_script_tag(content=source if request.param == "source" else minify_script(source))
-    page.evaluate("() => { window.R = window.kamGuide.quizRules; }")
-    yield page
-    context.close()
-    assert not errors, f"errors in the page: {errors}"
+    with script_page(browser, [QUIZ_JS], shipped=request.param == "minified") as page:
+        page.evaluate("() => { window.R = window.kamGuide.quizRules; }")
+        yield page
 
 
 # Many cases travel as one JSON text each way: far quicker than Playwright's argument serialization.
 SHOWN = "cases => JSON.stringify(JSON.parse(cases).map(([part, whole, unit]) => R.shown(part, whole, unit)))"
 
 
-def differences(
-    cases: Sequence[object], expected: Sequence[object], got: Sequence[object], limit: int = 8
-) -> list[str]:
-    """The first cases where the page and the model disagree, for the failure message."""
-    assert len(got) == len(expected), f"{len(got)} answers for {len(expected)} cases"
-    found = [
-        f"{case}: Python {want!r}, page {have!r}"
-        for case, want, have in zip(cases, expected, got, strict=True)
-        if want != have
-    ]
-    return [f"{len(found)} of {len(expected)} cases differ", *found[:limit]]
-
-
 def test_rules_are_frozen_and_nothing_is_set_on_the_page(rules) -> None:  # type: ignore[no-untyped-def]
+    """What quiz.js offers on kamGuide is read-only and frozen (team.js and simulator.js add their own members)."""
     assert rules.evaluate(
-        """() => [Object.isFrozen(kamGuide), Object.isFrozen(R), Object.keys(R).sort().join(),
+        """() => [Object.keys(kamGuide).sort().join(),
+                  Object.keys(kamGuide).every(name => {
+                      const property = Object.getOwnPropertyDescriptor(kamGuide, name);
+                      return !property.writable && !property.configurable;
+                  }),
+                  Object.isFrozen(R), Object.isFrozen(kamGuide.quizLinks), Object.keys(R).sort().join(),
                   kamGuide.quiz(document.body)]"""
-    ) == [True, True, "band,below,isWeak,shown,team", None]
+    ) == ["quiz,quizLinks,quizRules", True, True, True, "band,below,isWeak,shown,team", None]
 
 
 # ── weak or not: score / max < percent % ────────────────────────────────────
@@ -356,3 +342,55 @@ def test_weakest_compares_exact_shares_not_rounded_ones(rules) -> None:  # type:
             [[asdict(entry)], entry.version, {f"d{n}": m for n, m in enumerate(maxima)}],
         )
         assert got == weakest
+
+
+# ── share links: #quiz-<id>=<version>.<one character per question> ─────────
+
+
+def test_share_links_read_back_every_answer(rules) -> None:  # type: ignore[no-untyped-def]
+    """Random quizzes of 1 to 60 questions of 1 to 36 options, random answers (-1: unanswered)."""
+    rng = random.Random(36)
+    cases = []
+    for _ in range(2_000):
+        options = [rng.randrange(1, 37) for _ in range(rng.randrange(1, 61))]
+        choices = [rng.randrange(-1, count) for count in options]
+        cases.append({"id": rng.choice(["self-assessment", "mini", "a-b"]), "options": options, "choices": choices})
+    got = json.loads(
+        rules.evaluate(
+            """cases => JSON.stringify(JSON.parse(cases).map(c => {
+                const link = kamGuide.quizLinks.write(c.id, "0123456789ab", c.choices);
+                return [link, kamGuide.quizLinks.read("#" + link, c.id, "0123456789ab", c.options)];
+            }))""",
+            json.dumps(cases),
+        )
+    )
+    digits = "0123456789abcdefghijklmnopqrstuvwxyz"
+    expected = [
+        [f"quiz-{c['id']}=0123456789ab." + "".join("-" if i < 0 else digits[i] for i in c["choices"]), c["choices"]]
+        for c in cases
+    ]
+    assert got == expected, differences(cases, expected, got)
+
+
+@pytest.mark.parametrize(
+    ("hash_", "expected"),
+    [
+        ("", None),
+        ("#quiz--team", None),  # a heading's anchor
+        ("#quiz-minimal=0123456789ab.0-1", None),  # another quiz whose id starts the same
+        ("#quiz-mini=0123456789ab.0-1", [0, -1, 1]),
+        ("#quiz-mini=0123456789ab.0-2", "bad"),  # the third question has two options
+        ("#quiz-mini=0123456789ab.0-", "bad"),  # truncated
+        ("#quiz-mini=0123456789ab.0-11", "bad"),
+        ("#quiz-mini=ffffffffffff.0-1", "bad"),  # another version
+        ("#quiz-mini=0123456789ab.0-1.2", "bad"),
+        ("#quiz-mini=0123456789ab.A-1", "bad"),  # digits are lower case
+        ("#quiz-mini=0123456789ab", "bad"),
+    ],
+)
+def test_share_links_that_are_not_this_quiz_or_are_malformed(rules, hash_: str, expected: object) -> None:  # type: ignore[no-untyped-def]
+    got = rules.evaluate(
+        "hash => kamGuide.quizLinks.read(hash, 'mini', '0123456789ab', [2, 3, 2])",
+        hash_,
+    )
+    assert got == expected

@@ -6,11 +6,20 @@
  * numbers. Answers stay in the browser: localStorage, or the URL fragment of a share
  * link, which browsers never send to a server.
  *
- * It also defines window.kamGuide (DESIGN.md, "Browser scripts"): the rules the page shares
- * with the Python model (quizRules), and quiz(form), the quiz of a form for team.js.
+ * A component (DESIGN.md, "Browser scripts"): one instance per form[data-quiz]. An instance first
+ * checks the markup it needs; if a part is missing it names it in the console and leaves that form
+ * as the server wrote it (a questionnaire to score on paper). An instance that fails never stops
+ * another, and a form is marked data-quiz-ready only once its instance is wired.
+ *
+ * On window.kamGuide it defines quizRules (the rules the page shares with the Python model),
+ * quizLinks (share links) and quiz(form) (what team.js uses of a form's quiz).
  */
 (function () {
   "use strict";
+
+  var NAME = "kamGuide.quiz";
+  var guide = window.kamGuide || (window.kamGuide = {});
+  if (guide.quizRules) return; // loaded twice: the first copy serves
 
   var STORAGE_PREFIX = "kam-guide.quiz.";
   var FRAGMENT_PREFIX = "quiz-";
@@ -71,11 +80,76 @@
     return people.length ? result : null;
   }
 
-  var quizzes = new WeakMap(); // form → what team.js may use of its quiz
-  window.kamGuide = Object.freeze({
-    quizRules: Object.freeze({ below: below, isWeak: isWeak, shown: shown, band: band, team: team }),
-    quiz: function (form) { return quizzes.get(form) || null; }
-  });
+  /* ── share links: #quiz-<id>=<version>.<one character per question> ────── */
+
+  // choices: each question's option index, in the quiz's order; -1 when it is unanswered.
+  function writeLink(id, version, choices) {
+    return FRAGMENT_PREFIX + id + "=" + version + "." + choices.map(function (index) {
+      return index < 0 ? UNANSWERED : ANSWER_DIGITS.charAt(index);
+    }).join("");
+  }
+
+  // The choices of a share link for this quiz (options: each question's number of options), null
+  // when the address holds none, or "bad" when it is malformed, truncated or made for another version.
+  function readLink(hash, id, version, options) {
+    var prefix = "#" + FRAGMENT_PREFIX + id + "=";
+    if (hash.indexOf(prefix) !== 0) return null;
+    var parts = hash.slice(prefix.length).split(".");
+    if (parts.length !== 2 || parts[0] !== version || parts[1].length !== options.length) return "bad";
+    var choices = [];
+    for (var i = 0; i < options.length; i++) {
+      var character = parts[1].charAt(i);
+      var index = character === UNANSWERED ? -1 : ANSWER_DIGITS.indexOf(character);
+      if (character !== UNANSWERED && (index < 0 || index >= options[i])) return "bad";
+      choices.push(index);
+    }
+    return choices;
+  }
+
+  /* ── the markup an instance needs (DESIGN.md, "Quiz markup") ───────────── */
+
+  // What the script reads or changes: a part it would only skip (a [data-quiz-paper] or [data-quiz-live]
+  // the partial leaves out, the profile of a quiz without dimensions) is not required.
+  var PARTS = [
+    "fieldset[data-question]", "[data-quiz-answered]", "[data-quiz-progress-bar]", "[data-quiz-incomplete]",
+    "[data-quiz-total] [data-quiz-score]", "[data-quiz-band]", "[data-quiz-announcement]",
+    "[data-quiz-share]", "[data-quiz-reset]", "[data-quiz-share-fallback] [data-quiz-share-url]",
+    "[data-quiz-notice='restored']", "[data-quiz-notice='bad-link']", "[data-quiz-notice='stale']",
+    "[data-quiz-notice='copied']"
+  ];
+  var DIMENSION_PARTS = [
+    "[data-quiz-dimension-score]", "[data-quiz-dimension-bar]", "[data-quiz-weak]", "[data-quiz-strong]",
+    "[data-quiz-advice]"
+  ];
+
+  // What the form lacks, as "[selector]" or "attribute on element": empty when nothing.
+  function problemsOf(form) {
+    var problems = missing(form, PARTS, "");
+    ["data-quiz-version", "data-quiz-weak-below"].forEach(function (name) {
+      if (!form.hasAttribute(name)) problems.push(name + " on the form");
+    });
+    eachMatch(form, "fieldset[data-question]", function (fieldset) {
+      var where = "fieldset[data-question='" + fieldset.getAttribute("data-question") + "']";
+      if (!fieldset.hasAttribute("data-question-key")) problems.push("data-question-key on " + where);
+      if (!fieldset.querySelector("input[type=radio]")) problems.push(where + " input[type=radio]");
+      if (fieldset.querySelector("input[type=radio]:not([data-points])")) problems.push("data-points on " + where + " input");
+    });
+    eachMatch(form, "[data-quiz-band]:not([data-min][data-max])", function (element) {
+      problems.push("data-min and data-max on [data-quiz-band='" + element.getAttribute("data-quiz-band") + "']");
+    });
+    eachMatch(form, "[data-quiz-dimension]", function (element) {
+      var where = "[data-quiz-dimension='" + element.getAttribute("data-quiz-dimension") + "']";
+      if (!element.hasAttribute("data-max")) problems.push("data-max on " + where);
+      problems.push.apply(problems, missing(element, DIMENSION_PARTS, where + " "));
+    });
+    return problems;
+  }
+
+  function missing(root, selectors, where) {
+    return selectors.filter(function (selector) { return !root.querySelector(selector); }).map(function (selector) {
+      return where + selector;
+    });
+  }
 
   /* ── reading the form ──────────────────────────────────────────────────── */
 
@@ -98,6 +172,7 @@
         return [Number(element.getAttribute("data-min")), Number(element.getAttribute("data-max"))];
       }),
       maxima: readMaxima(form),
+      resetListeners: [],
       lastAnnounced: "",
       notice: ""
     };
@@ -314,31 +389,23 @@
     return { answers: kept, dropped: dropped };
   }
 
-  /* ── share links: #quiz-<id>=<version>.<one character per question> ────── */
+  /* ── share links of a form ─────────────────────────────────────────────── */
 
   function encodeFragment(quiz) {
     var answers = currentAnswers(quiz);
-    var digits = quiz.questions.map(function (question) {
-      return has(answers, question.id) ? ANSWER_DIGITS.charAt(answers[question.id]) : UNANSWERED;
-    }).join("");
-    return FRAGMENT_PREFIX + quiz.id + "=" + quiz.version + "." + digits;
+    return writeLink(quiz.id, quiz.version, quiz.questions.map(function (question) {
+      return has(answers, question.id) ? answers[question.id] : -1;
+    }));
   }
 
-  // Returns the answers of a share link for this quiz, null when the address has
-  // none, or "bad" when it is malformed, truncated or made for another version.
+  // The answers of a share link for this quiz, null when the address has none, or "bad".
   function decodeFragment(quiz, hash) {
-    var prefix = "#" + FRAGMENT_PREFIX + quiz.id + "=";
-    if (hash.indexOf(prefix) !== 0) return null;
-    var parts = hash.slice(prefix.length).split(".");
-    if (parts.length !== 2 || parts[0] !== quiz.version || parts[1].length !== quiz.questions.length) return "bad";
+    var choices = readLink(hash, quiz.id, quiz.version, quiz.questions.map(function (question) {
+      return question.inputs.length;
+    }));
+    if (choices === null || choices === "bad") return choices;
     var answers = map();
-    for (var i = 0; i < quiz.questions.length; i++) {
-      var character = parts[1].charAt(i);
-      if (character === UNANSWERED) continue;
-      var index = ANSWER_DIGITS.indexOf(character);
-      if (index < 0 || index >= quiz.questions[i].inputs.length) return "bad";
-      answers[quiz.questions[i].id] = index;
-    }
+    choices.forEach(function (index, i) { if (index >= 0) answers[quiz.questions[i].id] = index; });
     return answers;
   }
 
@@ -398,11 +465,14 @@
     quiz.form.querySelector("[data-quiz-share-fallback]").hidden = true;
     render(quiz);
     quiz.questions[0].inputs[0].focus();
+    quiz.resetListeners.forEach(function (listener) { listener(); });
   }
 
-  function init(form) {
-    if (form.hasAttribute("data-quiz-ready")) return;
-    form.setAttribute("data-quiz-ready", "");
+  // Wires one form and returns what team.js may use of its quiz; throws before changing anything
+  // when the markup lacks a part.
+  function createQuiz(form) {
+    var problems = problemsOf(form);
+    if (problems.length) throw new MarkupError(problems);
     var quiz = readQuiz(form);
     eachMatch(form, "[data-quiz-paper]", function (element) { element.hidden = true; });
     eachMatch(form, "[data-quiz-live]", function (element) { element.hidden = false; });
@@ -416,18 +486,6 @@
     form.querySelector("[data-quiz-reset]").addEventListener("click", function () { reset(quiz); });
     var shareButton = form.querySelector("[data-quiz-share]");
     shareButton.addEventListener("click", function () { share(quiz, shareButton); });
-    // For the team part (team.js, through kamGuide.quiz(form)): score any answers, load answers.
-    quizzes.set(form, {
-      quiz: quiz,
-      keys: questionKeys(quiz),
-      answers: function () { return currentAnswers(quiz); },
-      score: function (answers) { return score(quiz, answers); },
-      carryOver: function (answers, keys) { return carryOver(quiz, answers, keys); },
-      load: function (answers) { applyAnswers(quiz, answers); save(quiz); render(quiz); },
-      notice: function (name, values) { showNotice(quiz, name, values); },
-      fill: fill,
-      has: has
-    });
     // Back/forward cache: the page comes back as it was left, but another tab may
     // have changed the stored answers meanwhile.
     window.addEventListener("pageshow", function (event) {
@@ -436,16 +494,66 @@
       if (stored) applyAnswers(quiz, stored.answers);
       render(quiz);
     });
+    // For the team table (team.js, through kamGuide.quiz(form)); DESIGN.md, "Browser scripts".
+    return Object.freeze({
+      id: quiz.id,
+      version: quiz.version,
+      weakBelow: quiz.weakBelow,
+      questions: Object.freeze(quiz.questions.map(function (question) {
+        return Object.freeze({ id: question.id, options: question.inputs.length });
+      })),
+      keys: Object.freeze(questionKeys(quiz)),
+      maxima: Object.freeze(quiz.maxima),
+      answers: function () { return currentAnswers(quiz); },
+      score: function (answers) { return score(quiz, answers); },
+      carryOver: function (answers, keys) { return carryOver(quiz, answers, keys); },
+      load: function (answers) { applyAnswers(quiz, answers); save(quiz); render(quiz); },
+      notice: function (name, values) { showNotice(quiz, name, values); },
+      onReset: function (listener) { quiz.resetListeners.push(listener); }
+    });
   }
 
-  function initAll() {
-    eachMatch(document, "form[data-quiz]", init);
+  /* ── the component: one instance per form, each on its own ─────────────── */
+
+  // A part of the markup the instance needs is missing: named in the console, the form left as it is.
+  function MarkupError(problems) {
+    this.message = "has no " + problems.join(", ");
   }
+  MarkupError.prototype = Object.create(Error.prototype);
+  MarkupError.prototype.name = "MarkupError";
+
+  var quizzes = new WeakMap(); // form → what team.js may use of its quiz
+  var started = new WeakSet(); // never twice, even after a failure
+
+  function startAll() {
+    eachMatch(document, "form[data-quiz]", function (form) {
+      if (started.has(form)) return;
+      started.add(form);
+      var where = NAME + ": form[data-quiz=\"" + form.getAttribute("data-quiz") + "\"] ";
+      try {
+        quizzes.set(form, createQuiz(form));
+        form.setAttribute("data-quiz-ready", "");
+      } catch (error) {
+        if (error instanceof MarkupError) console.error(where + error.message);
+        else console.error(where + "failed to start:", error);
+      }
+    });
+  }
+
+  /* ── the interface (DESIGN.md, "Browser scripts") ──────────────────────── */
+
+  function offer(name, value) {
+    Object.defineProperty(guide, name, { value: value, enumerable: true }); // read-only
+  }
+
+  offer("quizRules", Object.freeze({ below: below, isWeak: isWeak, shown: shown, band: band, team: team }));
+  offer("quizLinks", Object.freeze({ write: writeLink, read: readLink }));
+  offer("quiz", function (form) { return quizzes.get(form) || null; });
 
   // Material's instant navigation swaps pages without reloading: follow its document$.
   if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(initAll);
+    window.document$.subscribe(startAll);
   } else {
-    initAll();
+    startAll();
   }
 })();

@@ -4,23 +4,38 @@
  * Every word is in the page (overrides/components/pay-simulator.html); numbers are
  * read and written the way the page's language does, with Intl. The figures live
  * in the address after "#", so a scenario can be shared; nothing is sent anywhere.
+ *
+ * A component (DESIGN.md, "Browser scripts"): one instance per [data-simulator]. An instance first
+ * checks the markup it needs; if a part is missing it names it in the console and leaves the
+ * simulator as the server wrote it (the worked example). An instance that fails never stops
+ * another; [data-sim-ready] is set once an instance is wired. Its pure functions (numbers, the
+ * formula, share links) are offered as window.kamGuide.simulatorRules, tested in a blank page.
  */
 (function () {
   "use strict";
+
+  var NAME = "kamGuide.simulator";
+  var guide = window.kamGuide || (window.kamGuide = {});
+  if (guide.simulatorRules) return; // loaded twice: the first copy serves
 
   var FIELDS = ["base", "variable", "attainment", "accelerator", "cap"];
   var OPTIONAL = { accelerator: 1, cap: null }; // value used when the field is empty
   var CHART = { left: 60, right: 390, top: 10, bottom: 190 };
 
-  /* ── numbers in the page's language ────────────────────────────────────── */
+  /* ── numbers in the page's language (pure) ─────────────────────────────── */
 
-  function numberParts(lang) {
-    var parts = new Intl.NumberFormat(lang).formatToParts(12345.6);
-    var find = function (type) {
+  // How the page's language writes numbers, and the currency's sign: {group, decimal, pattern,
+  // currency}, what parseNumber and localDigits need.
+  function numberReading(lang, currency) {
+    var find = function (parts, type) {
       var part = parts.filter(function (p) { return p.type === type; })[0];
       return part ? part.value : "";
     };
-    return { group: find("group"), decimal: find("decimal") };
+    var parts = new Intl.NumberFormat(lang).formatToParts(12345.6);
+    var sign = find(new Intl.NumberFormat(lang, { style: "currency", currency: currency }).formatToParts(1), "currency");
+    var reading = { group: find(parts, "group"), decimal: find(parts, "decimal"), currency: sign || currency };
+    reading.pattern = numberPattern(reading);
+    return Object.freeze(reading);
   }
 
   function escapeRegExp(text) {
@@ -41,11 +56,11 @@
   // "40 000", "40 000 €", "€40,000", "12,5 %" (fr) → {value, digits}: the number, and the digits
   // typed with "." for decimals ("40000", "12.5"), which the share link keeps; null when it is not
   // a number written the way the page's language writes numbers, or names another currency.
-  function parseNumber(text, sim) {
-    var cleaned = text.replace(sim.currencyText, "").replace("%", "").trim();
+  function parseNumber(text, reading) {
+    var cleaned = text.replace(reading.currency, "").replace("%", "").trim();
     var negative = /^[-\u2212]/.test(cleaned);
     if (negative) cleaned = cleaned.slice(1).trim();
-    var match = sim.pattern.exec(cleaned);
+    var match = reading.pattern.exec(cleaned);
     // "45,000" in French or "45.000" in English: three decimals after at most three digits
     // read as thousands in the other language. Ambiguous, so an error, never a guess.
     if (!match || (match[2] && match[2].length === 3 && match[1].length <= 3)) return null;
@@ -56,11 +71,11 @@
   // "40000.5" → "40 000,5" (fr), "40,000.5" (en): the same digits in the page's language, so
   // parseNumber reads back exactly the same number. Three decimals after at most three digits
   // would read as thousands ("1,125"): such a number is written with a fourth decimal, "1,1250".
-  function localDigits(digits, sim) {
+  function localDigits(digits, reading) {
     var parts = digits.split(".");
     var fraction = parts[1] || "";
     if (fraction.length === 3 && parts[0].length <= 3) fraction += "0";
-    return parts[0].replace(/\B(?=(\d{3})+$)/g, sim.group) + (fraction ? sim.decimal + fraction : "");
+    return parts[0].replace(/\B(?=(\d{3})+$)/g, reading.group) + (fraction ? reading.decimal + fraction : "");
   }
 
   function formatters(lang, currency) {
@@ -70,7 +85,7 @@
     };
   }
 
-  /* ── the formula (same as paysim/formula.py) ───────────────────────────── */
+  /* ── the formula (same as paysim/formula.py; pure) ─────────────────────── */
 
   function variablePay(plan, attainment) {
     var atTarget = plan.base * plan.variable / 100;
@@ -85,7 +100,7 @@
   function readField(sim, name) {
     var text = sim.inputs[name].value.trim();
     if (text === "") return name in OPTIONAL ? { value: OPTIONAL[name], digits: "" } : { error: "empty" };
-    var read = parseNumber(text, sim);
+    var read = parseNumber(text, sim.reading);
     var value = read ? read.value : NaN;
     if (!isFinite(value)) return { error: "not-a-number" };
     if (value < 0) return { error: "negative" };
@@ -201,35 +216,66 @@
     setText(sim.root.querySelector("[data-sim-announcement]"), text);
   }
 
-  /* ── the scenario in the address: #simulator-<id>=base,variable,attainment,accelerator,cap ─ */
-
-  function fragmentKey(sim) {
-    return "simulator-" + sim.id + "=";
-  }
+  /* ── the scenario in the address: #simulator-<id>=base,variable,attainment,accelerator,cap (pure) ─ */
 
   // The digits as typed, not the number rounded or reformatted: the link reopens on the same amounts.
+  function writeLink(id, digits) {
+    return "#simulator-" + id + "=" + digits.join(",");
+  }
+
+  // The five figures' digits ("." for decimals; "" for an empty optional one) of a link to this
+  // simulator; null when the address holds none, "bad" when it is not five such numbers.
+  function readLink(hash, id) {
+    var prefix = "#simulator-" + id + "=";
+    if (hash.indexOf(prefix) !== 0) return null;
+    var values = hash.slice(prefix.length).split(",");
+    var sane = values.length === FIELDS.length && values.every(function (value, index) {
+      return value === "" ? FIELDS[index] in OPTIONAL : /^\d+(\.\d+)?$/.test(value);
+    });
+    return sane ? values : "bad";
+  }
+
   function writeFragment(sim, plan) {
-    var values = FIELDS.map(function (name) { return plan.digits[name]; });
-    var hash = "#" + fragmentKey(sim) + values.join(",");
+    var hash = writeLink(sim.id, FIELDS.map(function (name) { return plan.digits[name]; }));
     if (window.location.hash !== hash && window.history && window.history.replaceState) {
       window.history.replaceState(window.history.state, "", window.location.pathname + window.location.search + hash);
     }
   }
 
   // Fills the fields from a link to a scenario of this simulator. Returns false when the address
-  // holds one that cannot be read (the page then says so): five plain numbers, "." for decimals,
-  // only the optional ones empty. A number out of bounds is shown, with its field's error.
+  // holds one that cannot be read (the page then says so). A number out of bounds is shown, with
+  // its field's error.
   function readFragment(sim) {
-    var hash = window.location.hash;
-    if (hash.indexOf("#" + fragmentKey(sim)) !== 0) return true;
-    var values = hash.slice(fragmentKey(sim).length + 1).split(",");
-    var sane = values.length === FIELDS.length && values.every(function (value, index) {
-      return value === "" ? FIELDS[index] in OPTIONAL : /^\d+(\.\d+)?$/.test(value);
+    var values = readLink(window.location.hash, sim.id);
+    if (values === "bad") return false;
+    if (values) FIELDS.forEach(function (name, index) { sim.inputs[name].value = localDigits(values[index], sim.reading); });
+    return true;
+  }
+
+  /* ── the markup an instance needs (DESIGN.md, "Pay simulator") ─────────── */
+
+  var ATTRIBUTES = [
+    "data-simulator", "data-sim-lang", "data-sim-currency", "data-sim-base-max", "data-sim-variable-max",
+    "data-sim-attainment-max", "data-sim-accelerator-max"
+  ];
+  var PARTS = [
+    "[data-sim-fallback]", "[data-sim-form] [data-sim-reset]", "[data-sim-notice='bad-link']", "[data-sim-fix]",
+    "[data-sim-figures] [data-sim-out='variable']", "[data-sim-out='total']", "[data-sim-out='share']",
+    "[data-sim-announcement]", "[data-sim-chart] [data-sim-svg] [data-sim-line]", "[data-sim-point]",
+    "[data-sim-target-line]", "[data-sim-x-target]", "[data-sim-x-min]", "[data-sim-x-max]", "[data-sim-y-min]",
+    "[data-sim-y-max]", "[data-sim-table] [data-sim-scenario-attainment]", "[data-sim-scenario-total]"
+  ].concat(FIELDS.map(function (name) { return "[data-sim-input='" + name + "']"; }),
+    FIELDS.map(function (name) { return "[data-sim-error-for='" + name + "'][id] [data-sim-error]"; }));
+
+  // What the simulator lacks, as "[selector]" or "attribute on itself": empty when nothing.
+  function problemsOf(root) {
+    var problems = ATTRIBUTES.filter(function (name) { return !root.hasAttribute(name); }).map(function (name) {
+      return name + " on itself";
     });
-    if (sane) {
-      FIELDS.forEach(function (name, index) { sim.inputs[name].value = localDigits(values[index], sim); });
-    }
-    return sane;
+    return problems.concat(PARTS.filter(function (selector) { return !root.querySelector(selector); }),
+      Array.prototype.filter.call(root.querySelectorAll("[data-sim-row]"), function (row) {
+        return !row.querySelector("[data-sim-row-total]");
+      }).map(function (row) { return "[data-sim-row-total] in [data-sim-row='" + row.getAttribute("data-sim-row") + "']"; }));
   }
 
   /* ── wiring ─────────────────────────────────────────────────────────────── */
@@ -239,20 +285,14 @@
     var currency = root.getAttribute("data-sim-currency");
     var inputs = {};
     FIELDS.forEach(function (name) { inputs[name] = root.querySelector("[data-sim-input='" + name + "']"); });
-    var currencyPart = new Intl.NumberFormat(lang, { style: "currency", currency: currency }).formatToParts(1)
-      .filter(function (part) { return part.type === "currency"; })[0];
-    var parts = numberParts(lang);
     return {
       root: root,
       id: root.getAttribute("data-simulator"),
       lang: lang,
       inputs: inputs,
       defaults: FIELDS.map(function (name) { return inputs[name].value; }),
-      pattern: numberPattern(parts),
-      group: parts.group,
-      decimal: parts.decimal,
+      reading: numberReading(lang, currency),
       notice: root.querySelector("[data-sim-notice='bad-link']"),
-      currencyText: currencyPart ? currencyPart.value : currency,
       format: formatters(lang, currency),
       limits: {
         base: Number(root.getAttribute("data-sim-base-max")),
@@ -270,9 +310,10 @@
     if (plan) writeFragment(sim, plan);
   }
 
-  function init(root) {
-    if (root.hasAttribute("data-sim-ready")) return;
-    root.setAttribute("data-sim-ready", "");
+  // Wires one simulator; throws before changing anything when the markup lacks a part.
+  function createSimulator(root) {
+    var problems = problemsOf(root);
+    if (problems.length) throw new MarkupError(problems);
     var sim = readSimulator(root);
     root.querySelector("[data-sim-fallback]").hidden = true;
     root.querySelector("[data-sim-form]").hidden = false;
@@ -293,13 +334,45 @@
     });
   }
 
-  function initAll() {
-    Array.prototype.forEach.call(document.querySelectorAll("[data-simulator]"), init);
+  /* ── starting: each instance on its own ────────────────────────────────── */
+
+  // A part of the markup the instance needs is missing: named in the console, the simulator left as it is.
+  function MarkupError(problems) {
+    this.message = "has no " + problems.join(", ");
+  }
+  MarkupError.prototype = Object.create(Error.prototype);
+  MarkupError.prototype.name = "MarkupError";
+
+  var started = new WeakSet(); // never twice, even after a failure
+
+  function startAll() {
+    Array.prototype.forEach.call(document.querySelectorAll("[data-simulator]"), function (root) {
+      if (started.has(root)) return;
+      started.add(root);
+      var where = NAME + ": [data-simulator=\"" + root.getAttribute("data-simulator") + "\"] ";
+      try {
+        createSimulator(root);
+        root.setAttribute("data-sim-ready", "");
+      } catch (error) {
+        if (error instanceof MarkupError) console.error(where + error.message);
+        else console.error(where + "failed to start:", error);
+      }
+    });
   }
 
+  /* ── the interface (DESIGN.md, "Browser scripts") ──────────────────────── */
+
+  Object.defineProperty(guide, "simulatorRules", {
+    enumerable: true, // read-only
+    value: Object.freeze({
+      numberReading: numberReading, parseNumber: parseNumber, localDigits: localDigits, variablePay: variablePay,
+      writeLink: writeLink, readLink: readLink
+    })
+  });
+
   if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(initAll);
+    window.document$.subscribe(startAll);
   } else {
-    initAll();
+    startAll();
   }
 })();
