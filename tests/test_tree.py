@@ -31,7 +31,12 @@ def _registered_hooks() -> list[str]:
 
 
 def test_hooks_folder_holds_exactly_the_registered_hooks() -> None:
-    present = sorted(path.relative_to(ROOT).as_posix() for path in HOOKS.iterdir() if path.name != "__pycache__")
+    # Python files and folders holding any (a folder left with only __pycache__ after a pull is no module).
+    present = sorted(
+        path.relative_to(ROOT).as_posix()
+        for path in HOOKS.iterdir()
+        if path.suffix == ".py" or (path.is_dir() and any(path.rglob("*.py")))
+    )
     registered = _registered_hooks()
     assert present == registered, (
         f"hooks/ holds {present} but mkdocs.yml's `hooks:` lists {registered}: put helper code in the "
