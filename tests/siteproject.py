@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 from sitecontent import ROOT
@@ -52,6 +53,20 @@ def assert_fails_cleanly(result: subprocess.CompletedProcess[str], project: Path
     assert "Traceback" not in output
     assert not list((project / "site").rglob("*.html")), "pages were written before the build stopped"
     return output
+
+
+@dataclass(frozen=True)
+class BrokenCopy:
+    """A copy holding several mistakes, its build's output, and what the build must say about each mistake."""
+
+    project: Path
+    output: str
+    expected: dict[str, tuple[str, ...]]  # mistake → what the build must say about it
+
+
+def assert_reported(copy: BrokenCopy, mistake: str) -> None:
+    for words in copy.expected[mistake]:
+        assert words in copy.output, f"expected {words!r} in:\n{copy.output}"
 
 
 def replace_in(path: Path, old: str, new: str, count: int = 1) -> None:

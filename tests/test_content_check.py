@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 import shutil
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -20,7 +19,16 @@ from kam_guide.pages.markers import find_markers, structure_converter
 from kam_guide.pages.navcheck import NavConfig, check_nav
 from kam_guide.pages.page_source import read_page
 from sitecontent import DEFAULT_LANGUAGE, LANGUAGES, SLUGS, placements, site_config
-from siteproject import assert_fails_cleanly, build, copy_project, line_of, output_of, replace_in
+from siteproject import (
+    BrokenCopy,
+    assert_fails_cleanly,
+    assert_reported,
+    build,
+    copy_project,
+    line_of,
+    output_of,
+    replace_in,
+)
 
 CONFIG = site_config()
 # The marker finder's own converter, as the build makes it from mkdocs.yml.
@@ -203,13 +211,6 @@ def a_page_without_a_marker() -> str:
     return pages_without_a_marker()[0]
 
 
-@dataclass(frozen=True)
-class BrokenCopy:
-    project: Path
-    output: str
-    expected: dict[str, tuple[str, ...]]  # mistake → what the build must say about it
-
-
 def _not_utf8(path: Path, bom: bytes) -> str:
     """Save the page as Windows-1252 (after a BOM or not); where its first accent is."""
     data = path.read_text(encoding="utf-8").encode("cp1252", errors="replace")
@@ -282,8 +283,7 @@ def pages_and_nav_broken(tmp_path_factory: pytest.TempPathFactory) -> BrokenCopy
     ],
 )
 def test_every_page_and_nav_mistake_is_reported_in_one_run(pages_and_nav_broken: BrokenCopy, mistake: str) -> None:
-    for words in pages_and_nav_broken.expected[mistake]:
-        assert words in pages_and_nav_broken.output, f"expected {words!r} in:\n{pages_and_nav_broken.output}"
+    assert_reported(pages_and_nav_broken, mistake)
 
 
 def test_a_page_not_saved_as_utf8_gets_one_message_and_no_false_ones(pages_and_nav_broken: BrokenCopy) -> None:
@@ -360,8 +360,7 @@ def active_content_broken(tmp_path_factory: pytest.TempPathFactory) -> BrokenCop
 def test_active_content_and_outside_images_in_a_page_stop_the_build(
     active_content_broken: BrokenCopy, mistake: str
 ) -> None:
-    for words in active_content_broken.expected[mistake]:
-        assert words in active_content_broken.output, f"expected {words!r} in:\n{active_content_broken.output}"
+    assert_reported(active_content_broken, mistake)
     if "image" in mistake:  # the CSP would block it in readers' browsers: the editor hears of it at build time
         assert "save the file under docs/img/ and link it from there" in active_content_broken.output
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +18,7 @@ import yaml
 from kam_guide.source.yamlsource import load
 from quizfiles import FIXTURES, REAL_QUIZZES, load_quiz
 from sitecontent import DEFAULT_LANGUAGE, LANGUAGES, placements
-from siteproject import assert_fails_cleanly, build, copy_project, line_of, output_of
+from siteproject import BrokenCopy, assert_fails_cleanly, assert_reported, build, copy_project, line_of, output_of
 
 QUIZ_PATH = REAL_QUIZZES[0]
 QUIZ = load_quiz(QUIZ_PATH)
@@ -52,18 +51,6 @@ _EditorDumper.add_representer(
         "tag:yaml.org,2002:str", text, style="|" if "\n" in text.strip() else None
     ),
 )
-
-
-@dataclass(frozen=True)
-class BrokenCopy:
-    project: Path
-    output: str
-    expected: dict[str, tuple[str, ...]]  # mistake → what the build must say about it
-
-
-def assert_reported(copy: BrokenCopy, mistake: str) -> None:
-    for words in copy.expected[mistake]:
-        assert words in copy.output, f"expected {words!r} in:\n{copy.output}"
 
 
 # ── the quiz folder: every file's problems in one run ───────────────────────
