@@ -1,7 +1,8 @@
 """MkDocs hook: what a bilingual site needs beyond mkdocs-static-i18n.
 
 - every page links its translations with absolute URLs, plus `x-default`;
-- each language has its own search index, so a search answers in the page's language;
+- each language has its own search index, so a search answers in the page's language, and the
+  French one forgives accents (kam_guide/search_folding.py);
 - each language root has a sitemap, which Material's language selector reads;
 - the site-root 404 page is the default language's (it says its message in both).
 
@@ -25,6 +26,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from kam_guide.build.languages import is_default_language_build, page_language, site_languages
+from kam_guide.search_folding import with_folded_fields
 
 log = logging.getLogger("mkdocs.hooks.i18n_site")
 
@@ -125,8 +127,10 @@ def _split_search_index(site_dir: Path, languages: _Languages) -> None:
         folder = site_dir / "search" if language == languages.default else site_dir / language / "search"
         folder.mkdir(parents=True, exist_ok=True)
         config = {**index["config"], "lang": [language]}
+        # French readers type without accents: their index gets accent-free copies of its words.
+        language_index = with_folded_fields({"config": config, "docs": docs})
         (folder / "search_index.json").write_text(
-            json.dumps({"config": config, "docs": docs}, ensure_ascii=False, separators=(",", ":")),
+            json.dumps(language_index, ensure_ascii=False, separators=(",", ":")),
             encoding="utf-8",
         )
 

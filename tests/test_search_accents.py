@@ -1,6 +1,6 @@
 """French search forgives accents: typed with or without them, a word finds the same pages.
 
-hooks/search_fold.py (kam_guide/search_folding.py) adds the French entries' accented words, folded, to fields Material's
+hooks/i18n_site.py (kam_guide/search_folding.py) adds the French entries' accented words, folded, to fields Material's
 search indexes but never shows; English is left as Material writes it. The queries are
 words of the built index, chosen when the test runs (never a copy of today's content).
 """
