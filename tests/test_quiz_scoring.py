@@ -9,7 +9,7 @@ from dataclasses import replace
 
 import pytest
 
-from kam_guide.quiz.model import Band, Option, Question, Quiz
+from kam_guide.quiz.model import Audienced, Band, Option, Question, Quiz
 from kam_guide.quiz.scoring import band_shares, fingerprint, question_key, score, total_counts
 from kam_guide.source.fields import LocalizedText
 from quizfiles import REAL_QUIZZES, load_fixture, load_quiz
@@ -74,7 +74,7 @@ def synthetic_quiz(points_per_question: list[list[int]]) -> Quiz:
         None,
         (),
         questions,
-        (Band(lowest, highest, text, text),),
+        (Band(lowest, highest, text, Audienced.for_all(text)),),
         70,
         {},
     )

@@ -21,7 +21,7 @@ from dataclasses import asdict
 import pytest
 
 from conftest import LANGUAGES
-from kam_guide.quiz.model import Band, Dimension, Option, Question, Quiz
+from kam_guide.quiz.model import Audienced, Band, Dimension, Option, Question, Quiz
 from kam_guide.quiz.scoring import fingerprint, is_weak, shown_share
 from kam_guide.quiz.team import SavedAssessment, team_summary
 from kam_guide.source.fields import LocalizedText
@@ -228,12 +228,12 @@ def test_band_of_every_total(rules, quiz: Quiz) -> None:  # type: ignore[no-unty
 def team_quiz(maxima: Sequence[int], percent: int) -> Quiz:
     """A quiz in memory whose dimensions reach these maxima (one two-option question each)."""
     text = LocalizedText({"fr": "x", "en": "x"})
-    dimensions = tuple(Dimension(f"d{n}", text, None, text) for n in range(len(maxima)))
+    dimensions = tuple(Dimension(f"d{n}", text, None, Audienced.for_all(text)) for n in range(len(maxima)))
     questions = tuple(
         Question(f"q{n}", f"d{n}", text, (Option(text, 0), Option(LocalizedText({"fr": "y", "en": "y"}), high)))
         for n, high in enumerate(maxima)
     )
-    band = Band(0, sum(maxima), text, text)
+    band = Band(0, sum(maxima), text, Audienced.for_all(text))
     return Quiz("team", "team.yml", ("fr", "en"), text, None, dimensions, questions, (band,), percent, {})
 
 

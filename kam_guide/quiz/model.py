@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
 
 from kam_guide.source.fields import Localized
 
@@ -13,6 +13,50 @@ MAX_OPTIONS = 26  # lettered A to Z
 MAX_POINTS = 100
 MAX_DIMENSIONS = 12
 MAX_BANDS = 12
+
+# Who a text speaks to, and who made an assessment: a manager about the KAM they rated, or a KAM about themselves.
+AUDIENCES = ("manager", "self")
+
+
+@dataclass(frozen=True)
+class Audienced(Mapping[str, Localized]):
+    """A Markdown text per audience (`manager`, `self`), each in every language.
+
+    A text written once for every reader (`{fr, en}` in YAML) is the same Localized under both:
+    `shared` says so, and the page converts it once.
+    """
+
+    manager: Localized
+    self: Localized
+
+    @classmethod
+    def for_all(cls, text: Localized) -> Audienced:
+        return cls(text, text)
+
+    @property
+    def shared(self) -> bool:
+        return self.manager is self.self
+
+    def __getitem__(self, audience: str) -> Localized:
+        if audience == "manager":
+            return self.manager
+        if audience == "self":
+            return self.self
+        raise KeyError(audience)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(AUDIENCES)
+
+    def __len__(self) -> int:
+        return len(AUDIENCES)
+
+
+@dataclass(frozen=True)
+class Gaps:
+    """When a KAM's self-rating and their manager's rating disagree (see DESIGN.md, "Quiz YAML")."""
+
+    question_points: int = 4  # a question's when |self − manager| ≥ this many points
+    dimension_percent: int = 20  # a dimension's when |self − manager| × 100 ≥ its maximum × this
 
 
 @dataclass(frozen=True)
@@ -27,6 +71,7 @@ class Question:
     dimension: str | None
     text: Localized
     options: tuple[Option, ...]
+    discuss: Localized | None = None  # plain text: what a manager may ask when the two ratings disagree
 
     @property
     def lowest_points(self) -> int:
@@ -42,7 +87,8 @@ class Dimension:
     id: str
     title: Localized
     summary: Localized | None
-    advice: Localized
+    advice: Audienced
+    team_advice: Localized | None = None  # to a manager about several KAMs weak on this dimension
 
 
 @dataclass(frozen=True)
@@ -50,7 +96,7 @@ class Band:
     min: int
     max: int
     title: Localized
-    text: Localized
+    text: Audienced
 
     def contains(self, total: int) -> bool:
         return self.min <= total <= self.max
@@ -68,6 +114,7 @@ class Quiz:
     bands: tuple[Band, ...]
     weak_below_percent: int
     interface: Mapping[str, Localized]  # this quiz's own wording of interface texts (_interface.yml keys)
+    gaps: Gaps = field(default_factory=Gaps)
 
     @property
     def lowest_total(self) -> int:

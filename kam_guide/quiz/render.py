@@ -3,7 +3,8 @@
 1. `markdown_parts` puts only the quiz's Markdown fields (intro, advice, band texts)
    into the page's Markdown, between comment sentinels, so MkDocs converts them and
    checks their links like any other. `markdown_source` escapes `<` and `&` in them:
-   HTML typed in YAML shows as typed.
+   HTML typed in YAML shows as typed. A text written once for both audiences goes in
+   once, under its first name, and `assemble` gives it its other names.
 2. `assemble` finds the converted fields in the finished page and renders the Jinja
    partial (autoescaped) around them. The bulk of the form never goes through
    Markdown, the search index or the page's table of contents.
@@ -23,7 +24,7 @@ from markupsafe import Markup
 from kam_guide.source.components import components_environment
 from kam_guide.source.fields import Localized
 
-from .model import Quiz
+from .model import AUDIENCES, Audienced, Gaps, Quiz
 from .scoring import fingerprint, question_key
 
 TEMPLATE = "quiz.html"
@@ -48,10 +49,10 @@ class QuizRenderer:
     def markdown_parts(self, quiz: Quiz, language: str) -> str:
         """The quiz's Markdown fields, in sentinels, to stand in the page's Markdown."""
         blocks = [f"<!--quiz-start {SENTINEL_KEY} {quiz.id}-->"]
-        for name, texts in markdown_fields(quiz):
+        for field in markdown_fields(quiz):
             blocks += [
-                f"<!--quiz-part {SENTINEL_KEY} {name}-->",
-                markdown_source(texts[language]),
+                f"<!--quiz-part {SENTINEL_KEY} {field.name}-->",
+                markdown_source(field.texts[language]),
                 f"<!--/quiz-part {SENTINEL_KEY}-->",
             ]
         blocks.append(f"<!--quiz-end {SENTINEL_KEY} {quiz.id}-->")
@@ -63,8 +64,12 @@ class QuizRenderer:
         """Replace each quiz's converted parts in the page's HTML by the whole form."""
 
         def form(match: re.Match[str]) -> str:
+            quiz = quizzes[match["id"]]
             parts = {part["name"]: Markup(part["html"].strip()) for part in PART_IN_HTML.finditer(match["body"])}
-            return self.render(quizzes[match["id"]], language, interface, parts)
+            for field in markdown_fields(quiz):
+                for alias in field.names[1:]:
+                    parts[alias] = parts[field.name]
+            return self.render(quiz, language, interface, parts)
 
         return QUIZ_IN_HTML.sub(form, html)
 
@@ -87,12 +92,41 @@ def markdown_source(text: str) -> Markup:
     return Markup(text.replace("&", "&amp;").replace("<", "&lt;"))
 
 
-def markdown_fields(quiz: Quiz) -> list[tuple[str, Localized]]:
-    """Name and texts of every Markdown field, as the partial looks them up in `parts`."""
-    fields: list[tuple[str, Localized]] = [("intro", quiz.intro)] if quiz.intro else []
-    fields += [(f"advice:{d.id}", d.advice) for d in quiz.dimensions]
-    fields += [(f"band:{index}", band.text) for index, band in enumerate(quiz.bands)]
+@dataclass(frozen=True)
+class MarkdownField:
+    """One Markdown text of a quiz and every name the partials look it up by in `parts`."""
+
+    names: tuple[str, ...]
+    texts: Localized
+
+    @property
+    def name(self) -> str:
+        """The name it is converted under (in the page's sentinels, in `parts_in`)."""
+        return self.names[0]
+
+
+def markdown_fields(quiz: Quiz) -> list[MarkdownField]:
+    """Every Markdown text of the quiz once, with its names in `parts`.
+
+    `intro`; `advice:manager:<dimension id>` and `advice:self:<dimension id>`; `team-advice:<dimension id>`
+    (only when the dimension has one); `band:manager:<band index from 0>` and `band:self:<band index>`.
+    A text shared by both audiences is one field with both names, converted once.
+    """
+    fields = [MarkdownField(("intro",), quiz.intro)] if quiz.intro else []
+    for dimension in quiz.dimensions:
+        fields += _audience_fields(f"advice:{{}}:{dimension.id}", dimension.advice)
+        if dimension.team_advice is not None:
+            fields.append(MarkdownField((f"team-advice:{dimension.id}",), dimension.team_advice))
+    for index, band in enumerate(quiz.bands):
+        fields += _audience_fields(f"band:{{}}:{index}", band.text)
     return fields
+
+
+def _audience_fields(name: str, texts: Audienced) -> list[MarkdownField]:
+    names = [name.format(audience) for audience in AUDIENCES]
+    if texts.shared:
+        return [MarkdownField(tuple(names), texts.manager)]
+    return [MarkdownField((names[index],), texts[audience]) for index, audience in enumerate(AUDIENCES)]
 
 
 def parts_in(html: str) -> dict[str, dict[str, str]]:
@@ -126,6 +160,7 @@ class _QuestionView:
     dimension: str | None
     text: str
     options: list[_OptionView]
+    discuss: str  # what a manager may ask when the two ratings disagree; "" when the quiz says nothing
 
 
 @dataclass(frozen=True)
@@ -135,6 +170,7 @@ class _DimensionView:
     summary: str | None
     max: int
     question_numbers: list[int]
+    has_team_advice: bool  # whether parts holds `team-advice:<id>` (else the manager advice serves)
 
 
 @dataclass(frozen=True)
@@ -151,6 +187,7 @@ class _QuizView:
         self.has_intro = quiz.intro is not None
         self.weak_below_percent = quiz.weak_below_percent
         self.highest_total = quiz.highest_total
+        self.gaps: Gaps = quiz.gaps  # question_points, dimension_percent
         self.questions = [
             _QuestionView(
                 q.id,
@@ -158,6 +195,7 @@ class _QuizView:
                 q.dimension,
                 q.text[language],
                 [_OptionView(o.text[language], o.points) for o in q.options],
+                q.discuss[language] if q.discuss else "",
             )
             for q in quiz.questions
         ]
@@ -168,6 +206,7 @@ class _QuizView:
                 summary=d.summary[language] if d.summary else None,
                 max=quiz.dimension_max(d.id),
                 question_numbers=[n for n, q in enumerate(quiz.questions, start=1) if q.dimension == d.id],
+                has_team_advice=d.team_advice is not None,
             )
             for d in quiz.dimensions
         ]

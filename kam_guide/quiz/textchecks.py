@@ -38,7 +38,8 @@ def quiz_text_problems(
     """Every Markdown text of the quiz, in every language: too costly to convert, or a link to no page."""
     problems: list[Problem] = []
     anchor_links: list[AnchorLink] = []
-    for _name, texts in markdown_fields(quiz):
+    for field in markdown_fields(quiz):  # a text shared by both audiences is checked once
+        texts = field.texts
         for language in quiz.languages:
             spot = text_spot(texts, language)
             costly = costly_markup(texts[language])
@@ -81,7 +82,7 @@ def anchor_problems(
 
 def converted_problems(quiz: Quiz, converted_parts: dict[str, str], language: str, root: Path) -> list[Problem]:
     """Active content in the quiz's texts as the page's Markdown converted them (attr_list, link targets)."""
-    fields = dict(markdown_fields(quiz))
+    fields = {field.name: field.texts for field in markdown_fields(quiz)}
     problems = []
     for name, converted in converted_parts.items():
         texts = fields[name]

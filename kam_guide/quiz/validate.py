@@ -14,13 +14,16 @@ from kam_guide.source.fields import FieldChecker, Localized
 from kam_guide.source.yamlsource import Path, SourceError, YamlDocument
 
 from .model import (
+    AUDIENCES,
     MAX_BANDS,
     MAX_DIMENSIONS,
     MAX_OPTIONS,
     MAX_POINTS,
     MAX_QUESTIONS,
+    Audienced,
     Band,
     Dimension,
+    Gaps,
     Option,
     Question,
     Quiz,
@@ -34,12 +37,19 @@ MAX_TOTAL = MAX_QUESTIONS * MAX_POINTS
 # Allowed keys per kind of mapping; required ones first.
 QUIZ_KEYS: dict[str, tuple[str, ...]] = {
     "required": ("id", "title", "questions", "bands"),
-    "optional": ("intro", "dimensions", "weak_below_percent", "interface"),
+    "optional": ("intro", "dimensions", "weak_below_percent", "gaps", "interface"),
 }
-DIMENSION_KEYS: dict[str, tuple[str, ...]] = {"required": ("id", "title", "advice"), "optional": ("summary",)}
-QUESTION_KEYS: dict[str, tuple[str, ...]] = {"required": ("id", "text", "options"), "optional": ("dimension",)}
+DIMENSION_KEYS: dict[str, tuple[str, ...]] = {
+    "required": ("id", "title", "advice"),
+    "optional": ("summary", "team_advice"),
+}
+QUESTION_KEYS: dict[str, tuple[str, ...]] = {
+    "required": ("id", "text", "options"),
+    "optional": ("dimension", "discuss"),
+}
 OPTION_KEYS: dict[str, tuple[str, ...]] = {"required": ("text", "points"), "optional": ()}
 BAND_KEYS: dict[str, tuple[str, ...]] = {"required": ("min", "max", "title", "text"), "optional": ()}
+GAPS_KEYS: dict[str, tuple[str, ...]] = {"required": (), "optional": ("question_points", "dimension_percent")}
 
 
 def validate(document: YamlDocument, languages: Sequence[str]) -> Quiz:
@@ -65,6 +75,7 @@ class _Checker(FieldChecker):
         title = self.localized(root, ("title",))
         intro = self.localized(root, ("intro",)) if "intro" in root else None
         weak_below = self._weak_below(root)
+        gaps = self._gaps(root) if "gaps" in root else Gaps()
         interface = self._interface(root) if "interface" in root else {}
         dimensions = (
             self.list(root, ("dimensions",), self._dimension, minimum=1, maximum=MAX_DIMENSIONS)
@@ -86,6 +97,7 @@ class _Checker(FieldChecker):
             bands=bands,
             weak_below_percent=weak_below,
             interface=interface,
+            gaps=gaps,
         )
         self._check_references(quiz)
         self._check_bands(quiz)
@@ -98,7 +110,8 @@ class _Checker(FieldChecker):
             id=self.identifier(item, path + ("id",)) or "",
             title=self.localized(item, path + ("title",)) or {},
             summary=self.localized(item, path + ("summary",)) if "summary" in item else None,
-            advice=self.localized(item, path + ("advice",)) or {},
+            advice=self.audienced(item, path + ("advice",)),
+            team_advice=self.localized(item, path + ("team_advice",)) if "team_advice" in item else None,
         )
 
     def _question(self, item: dict[str, Any], path: Path) -> Question | None:
@@ -110,6 +123,7 @@ class _Checker(FieldChecker):
             dimension=dimension,
             text=self.localized(item, path + ("text",)) or {},
             options=self.list(item, path + ("options",), self._option, minimum=2, maximum=MAX_OPTIONS),
+            discuss=self._discuss(item, path + ("discuss",)) if "discuss" in item else None,
         )
 
     def _option(self, item: dict[str, Any], path: Path) -> Option | None:
@@ -127,7 +141,92 @@ class _Checker(FieldChecker):
             min=self.integer(item, path + ("min",), 0, MAX_TOTAL) or 0,
             max=self.integer(item, path + ("max",), 0, MAX_TOTAL) or 0,
             title=self.localized(item, path + ("title",)) or {},
-            text=self.localized(item, path + ("text",)) or {},
+            text=self.audienced(item, path + ("text",)),
+        )
+
+    def _discuss(self, item: dict[str, Any], path: Path) -> Localized | None:
+        """A question a manager asks: plain text ending with a question mark in every language."""
+        texts = self.localized(item, path)
+        if texts is None:
+            return None
+        for language in self.languages:
+            if not texts[language].endswith("?"):
+                self.report(
+                    path + (language,),
+                    f"the `{language}` text of `discuss` is a question to ask the KAM: end it with `?`",
+                )
+        return texts
+
+    def audienced(self, mapping: dict[str, Any], path: Path) -> Audienced:
+        """A Markdown text for every reader, `{fr, en}`, or one per audience, `{manager: {fr, en}, self: {fr, en}}`."""
+        name = path[-1]
+        assert isinstance(name, str), f"{path} does not end with a key"
+        value = mapping[name]
+        languages = ", ".join(self.languages)
+        one_text = "{" + ", ".join(f'{language}: "…"' for language in self.languages) + "}"
+        per_audience = "{" + ", ".join(f"{audience}: {one_text}" for audience in AUDIENCES) + "}"
+        if not isinstance(value, dict) or not any(key in AUDIENCES for key in value):
+            if not isinstance(value, dict):
+                self.report(
+                    path,
+                    f"`{name}` needs one text per language ({languages}), e.g. `{one_text}`, "
+                    f"or one such text per audience, `{per_audience}`",
+                )
+                return Audienced.for_all({})
+            return Audienced.for_all(self.localized(mapping, path) or {})
+        mixed = [key for key in value if key in self.languages]
+        if mixed:
+            audiences = ", ".join(key for key in value if key in AUDIENCES)
+            self.report(
+                path,
+                f"`{name}` mixes languages ({', '.join(mixed)}) and audiences ({audiences}): write either one "
+                f"text for every reader, `{one_text}`, or one per audience (`manager`: to a manager about the "
+                f"KAM they rated; `self`: to a KAM who rated themselves), `{per_audience}`",
+            )
+            return Audienced.for_all({})
+        for key in value:
+            if key not in AUDIENCES:
+                self.report(
+                    path + (key,),
+                    f"unknown audience `{key}` in `{name}`; audiences: {', '.join(AUDIENCES)} "
+                    f"(or one text for every reader, `{one_text}`)",
+                    at_key=True,
+                )
+        texts: dict[str, Localized] = {}
+        for audience in AUDIENCES:
+            if audience not in value:
+                self.report(
+                    path,
+                    f"`{name}` has no `{audience}` text: add `{audience}: {one_text}`, or write one text for "
+                    f"every reader, `{one_text}`",
+                )
+            else:
+                texts[audience] = self.localized(value, path + (audience,)) or {}
+        return Audienced(texts.get("manager", {}), texts.get("self", {}))
+
+    def _gaps(self, root: dict[str, Any]) -> Gaps:
+        section = root["gaps"]
+        if not isinstance(section, dict):
+            self.report(
+                ("gaps",),
+                "`gaps` must be a mapping such as `{question_points: 4, dimension_percent: 20}` "
+                "(either key may be left out)",
+            )
+            return Gaps()
+        if not self.keys(section, ("gaps",), GAPS_KEYS, "`gaps:` section"):
+            return Gaps()
+        default = Gaps()
+        return Gaps(
+            question_points=(
+                self.integer(section, ("gaps", "question_points"), 1, MAX_POINTS) or default.question_points
+                if "question_points" in section
+                else default.question_points
+            ),
+            dimension_percent=(
+                self.integer(section, ("gaps", "dimension_percent"), 1, 100) or default.dimension_percent
+                if "dimension_percent" in section
+                else default.dimension_percent
+            ),
         )
 
     def _weak_below(self, root: dict[str, Any]) -> int:
