@@ -7,7 +7,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from kam_guide.quiz.catalog import QuizCatalog
-from kam_guide.quiz.render import QuizRenderer
+from kam_guide.quiz.model import Gaps, Quiz
+from kam_guide.quiz.render import QuizRenderer, _QuizView, markdown_fields
 from kam_guide.quiz.scoring import fingerprint
 from quizfiles import FIXTURE_LANGUAGES, QUIZDATA, ROOT, load_fixture
 from quizfiles import LANGUAGES as SITE_LANGUAGES
@@ -97,3 +98,84 @@ def test_texts_follow_the_language() -> None:
     assert "Première question" in rendered("fr").get_text()
     assert "First question" in rendered("en").get_text()
     assert "Start again" in rendered("en").get_text() and "Recommencer" in rendered("fr").get_text()
+
+
+# ── coaching: texts per audience, team advice, questions to discuss, gaps ────
+
+COACH = load_fixture("coach")
+
+
+class _PartsSeen(QuizRenderer):
+    """A renderer that keeps what the partials would be given instead of rendering them."""
+
+    def render(self, quiz, language, interface, parts):  # type: ignore[no-untyped-def]
+        self.seen = dict(parts)
+        return ""
+
+
+def parts_given(quiz: Quiz, language: str) -> dict[str, str]:
+    renderer = _PartsSeen(ROOT / "overrides" / "components")
+    page_html = markdown.markdown(renderer.markdown_parts(quiz, language), extensions=["md_in_html", "attr_list"])
+    renderer.assemble(page_html, {quiz.id: quiz}, language, INTERFACE)
+    return {name: str(html) for name, html in renderer.seen.items()}
+
+
+def test_the_partials_find_every_text_by_audience() -> None:
+    parts = parts_given(COACH, "en")
+    assert sorted(parts) == sorted(
+        [
+            "advice:manager:alpha",
+            "advice:self:alpha",
+            "team-advice:alpha",
+            "advice:manager:beta",
+            "advice:self:beta",
+            *(f"band:{audience}:{index}" for audience in ("manager", "self") for index in range(3)),
+        ]
+    )
+    assert parts["advice:manager:alpha"] == "<p>Help them with <strong>alpha</strong>.</p>"
+    assert parts["advice:self:alpha"] == "<p>Work on <strong>alpha</strong>.</p>"
+    assert parts["team-advice:alpha"] == "<p>Train the team on alpha.</p>"
+    assert parts["advice:manager:beta"] == parts["advice:self:beta"] == "<p>Beta advice.</p>"
+    assert (
+        parts["band:manager:0"] == "<p>Their total is low.</p>" and parts["band:self:0"] == "<p>Your total is low.</p>"
+    )
+    assert parts["band:manager:1"] == parts["band:self:1"] == "<p>Middle text.</p>"
+    assert "intro" in parts_given(MINI, "fr") and "advice:alpha" not in parts_given(MINI, "fr")
+
+
+def test_a_text_shared_by_both_audiences_is_converted_once() -> None:
+    fields = markdown_fields(COACH)
+    names = [field.names for field in fields]
+    assert names == [
+        ("advice:manager:alpha",),
+        ("advice:self:alpha",),
+        ("team-advice:alpha",),
+        ("advice:manager:beta", "advice:self:beta"),
+        ("band:manager:0",),
+        ("band:self:0",),
+        ("band:manager:1", "band:self:1"),
+        ("band:manager:2", "band:self:2"),
+    ]
+    page = RENDERER.markdown_parts(COACH, "en")
+    assert page.count("Beta advice.") == page.count("Middle text.") == 1
+    assert page.count("<!--quiz-part ") == len(fields)
+
+
+def test_the_template_sees_questions_to_discuss_and_gaps_as_plain_values() -> None:
+    view = _QuizView(COACH, "fr")
+    assert [question.discuss for question in view.questions] == [
+        "Qu'est-ce qui vous a fait choisir cette réponse ?",
+        "",
+        "",
+    ]
+    assert (view.gaps.question_points, view.gaps.dimension_percent) == (2, 25)
+    assert [dimension.has_team_advice for dimension in view.dimensions] == [True, False]
+    assert _QuizView(MINI, "en").gaps == Gaps(4, 20)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_coaching_quiz_renders(language: str) -> None:
+    page_html = markdown.markdown(RENDERER.markdown_parts(COACH, language), extensions=["md_in_html", "attr_list"])
+    soup = BeautifulSoup(RENDERER.assemble(page_html, {"coach": COACH}, language, INTERFACE), "html.parser")
+    advice = soup.select_one("[data-quiz-dimension='alpha'] [data-quiz-advice]")
+    assert advice.find("strong") is not None and ("Help them" in advice.get_text() or "Aidez-le" in advice.get_text())

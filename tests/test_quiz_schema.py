@@ -67,7 +67,7 @@ def test_schema_languages_are_the_site_languages() -> None:
     assert tuple(localized["properties"]) == SITE_LANGUAGES, fix
 
 
-@pytest.mark.parametrize("path", [*REAL_QUIZZES, FIXTURES / "valid" / "mini.yml"], ids=lambda p: p.name)
+@pytest.mark.parametrize("path", [*REAL_QUIZZES, *sorted((FIXTURES / "valid").glob("*.yml"))], ids=lambda p: p.name)
 def test_schema_accepts_what_the_build_accepts(path: Path) -> None:
     assert schema_errors(path) == []
 
@@ -84,9 +84,9 @@ def test_rules_beyond_the_schema_are_left_to_the_build(name: str) -> None:
 
 
 def test_schema_limits_are_the_validators() -> None:
-    from kam_guide.quiz.model import MAX_BANDS, MAX_DIMENSIONS, MAX_OPTIONS, MAX_POINTS, MAX_QUESTIONS
+    from kam_guide.quiz.model import AUDIENCES, MAX_BANDS, MAX_DIMENSIONS, MAX_OPTIONS, MAX_POINTS, MAX_QUESTIONS
     from kam_guide.quiz.texts import INTERFACE_KEYS
-    from kam_guide.quiz.validate import MAX_TOTAL
+    from kam_guide.quiz.validate import GAPS_KEYS, MAX_TOTAL
 
     properties = SCHEMA["properties"]
     question = properties["questions"]["items"]["properties"]
@@ -99,6 +99,12 @@ def test_schema_limits_are_the_validators() -> None:
     assert properties["bands"]["maxItems"] == MAX_BANDS
     assert band["min"]["maximum"] == band["max"]["maximum"] == MAX_TOTAL
     assert properties["interface"]["propertyNames"]["enum"] == list(INTERFACE_KEYS)
+    gaps = properties["gaps"]["properties"]
+    assert (gaps["question_points"]["minimum"], gaps["question_points"]["maximum"]) == (1, MAX_POINTS)
+    assert (gaps["dimension_percent"]["minimum"], gaps["dimension_percent"]["maximum"]) == (1, 100)
+    assert set(gaps) == set(GAPS_KEYS["optional"]) and not GAPS_KEYS["required"]
+    audience_form = SCHEMA["$defs"]["audienced"]["oneOf"][1]
+    assert tuple(audience_form["required"]) == tuple(audience_form["properties"]) == AUDIENCES
 
 
 def test_schema_and_build_refuse_the_same_invisible_characters() -> None:

@@ -11,8 +11,10 @@ import pytest
 
 from kam_guide.quiz.model import Audienced, Band, Option, Question, Quiz
 from kam_guide.quiz.scoring import band_shares, fingerprint, question_key, score, total_counts
+from kam_guide.quiz.validate import validate
 from kam_guide.source.fields import LocalizedText
-from quizfiles import REAL_QUIZZES, load_fixture, load_quiz
+from kam_guide.source.yamlsource import load
+from quizfiles import FIXTURE_LANGUAGES, FIXTURES, REAL_QUIZZES, load_fixture, load_quiz
 
 pytestmark = pytest.mark.content
 
@@ -153,3 +155,26 @@ def test_random_answer_sets_score_as_the_sum_of_their_points() -> None:
         answers = {q.id: rng.randrange(len(q.options)) for q in MINI.questions}
         expected = sum(q.options[answers[q.id]].points for q in MINI.questions)
         assert score(MINI, answers).total == expected
+
+
+def test_coaching_fields_do_not_change_the_version() -> None:
+    """Audience texts, team advice, questions to discuss and gaps change no stored answer's meaning."""
+    mini = (FIXTURES / "valid" / "mini.yml").read_text(encoding="utf-8")
+    coached = mini.replace("dimensions:", "gaps: {question_points: 1, dimension_percent: 50}\ndimensions:")
+    coached = coached.replace(
+        'advice: {fr: "Conseil bêta.", en: "Beta advice."}',
+        'advice: {manager: {fr: "Au manager.", en: "To the manager."}, self: {fr: "Au KAM.", en: "To the KAM."}}\n'
+        '    team_advice: {fr: "À l\'équipe.", en: "To the team."}',
+    )
+    coached = coached.replace(
+        'text: {fr: "Texte haut.", en: "High text."}',
+        'text: {manager: {fr: "Haut.", en: "High."}, self: {fr: "Haut !", en: "High!"}}',
+    )
+    coached = coached.replace(
+        '    text: {fr: "Troisième question ?", en: "Third question?"}\n',
+        '    text: {fr: "Troisième question ?", en: "Third question?"}\n    discuss: {fr: "Pourquoi ?", en: "Why?"}\n',
+    )
+    quiz = validate(load(coached, "mini.yml"), FIXTURE_LANGUAGES)
+    assert quiz.gaps.question_points == 1 and quiz.questions[2].discuss is not None
+    assert not quiz.bands[2].text.shared and quiz.dimensions[1].team_advice is not None
+    assert fingerprint(quiz) == fingerprint(MINI)

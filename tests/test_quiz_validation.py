@@ -94,6 +94,31 @@ BAD_FIXTURES = {
     "escaped-nul": (47, 16, "an invisible character U+0000", "bands[1].text.fr"),
     "zero-width": (29, 20, "an invisible character U+200B (zero width space)", "questions[2].options[1].text.fr"),
     "zero-points-dimension": (13, 5, "dimension `beta` is worth 0 points, so it cannot be scored", "dimensions[2]"),
+    # Coaching: texts per audience, team advice, questions to discuss, gaps.
+    "audience-mixed": (
+        13,
+        7,
+        "`advice` mixes languages (fr, en) and audiences (manager): write either one text for every reader",
+        "dimensions[1].advice",
+    ),
+    "audience-missing": (52, 7, "`text` has no `self` text (to a KAM who rated themselves)", "bands[2].text"),
+    "audience-unknown": (15, 7, "unknown audience `team` in `advice`; audiences: manager, self", "advice.team"),
+    "audience-missing-language": (14, 13, "`self` has no `en` text", "dimensions[1].advice.self"),
+    "team-advice-missing-language": (13, 18, "`team_advice` has no `en` text", "dimensions[1].team_advice"),
+    "discuss-no-question-mark": (28, 51, "the `en` text of `discuss` is a question", "questions[2].discuss.en"),
+    "gaps-range": (5, 25, "`question_points` must be a whole number from 1 to 100 (got 0)", "gaps.question_points"),
+    "gaps-unknown-key": (
+        6,
+        3,
+        "unknown key `points` in this `gaps:` section; allowed keys: question_points, dimension_percent",
+        "gaps.points",
+    ),
+    "gaps-not-mapping": (
+        5,
+        7,
+        "`gaps` must be a mapping such as `{question_points: 4, dimension_percent: 20}`",
+        "gaps",
+    ),
 }
 
 
@@ -142,6 +167,53 @@ def test_valid_fixture_loads_with_totals_from_its_options() -> None:
     assert [q.id for q in quiz.questions] == ["first", "second", "third"]
     assert quiz.dimension_max("alpha") == 5
     assert quiz.weak_below_percent == 70
+
+
+def test_a_text_for_every_reader_is_one_text_under_both_audiences() -> None:
+    quiz = load_fixture("mini")
+    advice = quiz.dimensions[0].advice
+    assert advice.shared and advice.manager is advice.self and advice.manager["en"] == "**Alpha** advice."
+    assert dict(advice) == {"manager": advice.manager, "self": advice.self}
+    assert quiz.dimensions[0].team_advice is None and quiz.questions[0].discuss is None
+    assert (quiz.gaps.question_points, quiz.gaps.dimension_percent) == (4, 20)  # the defaults
+
+
+def test_coaching_fields_load() -> None:
+    quiz = load_fixture("coach")
+    alpha, beta = quiz.dimensions
+    assert not alpha.advice.shared
+    assert (
+        alpha.advice.manager["en"] == "Help them with **alpha**." and alpha.advice.self["fr"] == "Travaillez **alpha**."
+    )
+    assert alpha.team_advice is not None and alpha.team_advice["en"] == "Train the team on alpha."
+    assert beta.advice.shared and beta.team_advice is None
+    assert quiz.bands[0].text["self"]["en"] == "Your total is low." and quiz.bands[1].text.shared
+    first, second, _ = quiz.questions
+    assert first.discuss is not None and first.discuss["en"] == "What made you choose this answer?"
+    assert second.discuss is None
+    assert (quiz.gaps.question_points, quiz.gaps.dimension_percent) == (2, 25)
+
+
+def test_one_key_of_gaps_leaves_the_other_at_its_default() -> None:
+    text = (
+        (FIXTURES / "valid" / "mini.yml")
+        .read_text(encoding="utf-8")
+        .replace("dimensions:", "gaps: {dimension_percent: 30}\ndimensions:")
+    )
+    gaps = validate(load(text, "mini.yml"), FIXTURE_LANGUAGES).gaps
+    assert (gaps.question_points, gaps.dimension_percent) == (4, 30)
+
+
+def test_every_problem_of_the_audience_texts_is_reported_at_once() -> None:
+    text = (FIXTURES / "bad" / "audience-missing-language.yml").read_text(encoding="utf-8")
+    text = text.replace('text: {fr: "Texte moyen.", en: "Middle text."}', 'text: {manager: {fr: "Moyen."}}')
+    with pytest.raises(SourceError) as raised:
+        validate(load(text, "audience-missing-language.yml"), FIXTURE_LANGUAGES)
+    messages = [str(problem) for problem in raised.value.problems]
+    assert len(messages) == 3, messages
+    assert "`self` has no `en` text" in messages[0]
+    assert "`manager` has no `en` text" in messages[1] and "(bands[2].text.manager)" in messages[1]
+    assert "`text` has no `self` text" in messages[2]
 
 
 @pytest.mark.parametrize("path", REAL_QUIZZES, ids=lambda path: path.name)

@@ -187,4 +187,10 @@ def test_yaml_texts_are_read_in_each_language_and_link_targets_skipped() -> None
     link = "[x](kam-role.md#watcher)"
     data = {"title": {"fr": "Le veilleur", "en": "The analyst"}, "bands": [{"text": {"en": link}}]}
     assert list(localized_texts(data, "en")) == [("title.en", "The analyst"), ("bands[1].text.en", link)]
+    # Texts per audience (`manager`, `self`) sit one level deeper: they are read all the same.
+    data = {"advice": {"manager": {"en": "To the manager."}, "self": {"fr": "Au KAM.", "en": "To the KAM."}}}
+    assert list(localized_texts(data, "en")) == [
+        ("advice.manager.en", "To the manager."),
+        ("advice.self.en", "To the KAM."),
+    ]
     assert findings(NOT_TEXT.sub(" ", "[the analyst](kam-role.md#watcher)"), [Rule("watcher", "the analyst")]) == []

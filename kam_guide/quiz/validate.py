@@ -49,6 +49,8 @@ QUESTION_KEYS: dict[str, tuple[str, ...]] = {
 }
 OPTION_KEYS: dict[str, tuple[str, ...]] = {"required": ("text", "points"), "optional": ()}
 BAND_KEYS: dict[str, tuple[str, ...]] = {"required": ("min", "max", "title", "text"), "optional": ()}
+# Who reads each audience's text, for messages.
+AUDIENCE_READERS = {"manager": "to a manager about the KAM they rated", "self": "to a KAM who rated themselves"}
 GAPS_KEYS: dict[str, tuple[str, ...]] = {"required": (), "optional": ("question_points", "dimension_percent")}
 
 
@@ -180,8 +182,8 @@ class _Checker(FieldChecker):
             self.report(
                 path,
                 f"`{name}` mixes languages ({', '.join(mixed)}) and audiences ({audiences}): write either one "
-                f"text for every reader, `{one_text}`, or one per audience (`manager`: to a manager about the "
-                f"KAM they rated; `self`: to a KAM who rated themselves), `{per_audience}`",
+                f"text for every reader, `{one_text}`, or one per audience, `{per_audience}` (`manager`: "
+                f"{AUDIENCE_READERS['manager']}; `self`: {AUDIENCE_READERS['self']})",
             )
             return Audienced.for_all({})
         for key in value:
@@ -197,8 +199,8 @@ class _Checker(FieldChecker):
             if audience not in value:
                 self.report(
                     path,
-                    f"`{name}` has no `{audience}` text: add `{audience}: {one_text}`, or write one text for "
-                    f"every reader, `{one_text}`",
+                    f"`{name}` has no `{audience}` text ({AUDIENCE_READERS[audience]}): add "
+                    f"`{audience}: {one_text}`, or write one text for every reader, `{one_text}`",
                 )
             else:
                 texts[audience] = self.localized(value, path + (audience,)) or {}
