@@ -54,8 +54,7 @@ def test_a_text_shared_by_both_audiences_is_reported_once(tmp_path: Path) -> Non
 def test_active_content_is_traced_back_to_the_audience_text(tmp_path: Path) -> None:
     (tmp_path / "coach.yml").write_text(COACH, encoding="utf-8")
     quiz = validate(load(COACH, "coach.yml"), FIXTURE_LANGUAGES)
-    names = {field.name for field in markdown_fields(quiz)}
-    converted = {name: "<p>fine</p>" for name in names}
+    converted = {field.name: "<p>fine</p>" for field in markdown_fields(quiz)}
     converted["band:self:0"] = '<p onclick="x()">Your total is low.</p>'
     converted["band:manager:1"] = '<p><a href="javascript:x()">Middle text.</a></p>'
     found = [str(problem) for problem in converted_problems(quiz, converted, "en", tmp_path)]
