@@ -81,6 +81,7 @@ class QuizRenderer:
             parts=parts,
             version=fingerprint(quiz),
             interface={key: localized[language] for key, localized in texts.items()},
+            audiences=AUDIENCES,
             letters=LETTERS,
             option_columns=max(len(question.options) for question in quiz.questions),
             dimension_titles={d.id: d.title[language] for d in quiz.dimensions},

@@ -80,30 +80,45 @@
     return people.length ? result : null;
   }
 
-  /* ── share links: #quiz-<id>=<version>.<one character per question> ────── */
+  /* ── share links: #quiz-<id>=<version>.<answers>[.<rater>.<day>[.<name>]] ─ */
 
-  // choices: each question's option index, in the quiz's order; -1 when it is unanswered.
-  function writeLink(id, version, choices) {
-    return FRAGMENT_PREFIX + id + "=" + version + "." + choices.map(function (index) {
+  var RATERS = { s: "self", m: "manager" };
+  var LINK_DAY = /^(\d{4})(\d\d)(\d\d)$/;
+
+  // choices: each question's option index, in the quiz's order; -1 when it is unanswered. who
+  // (optional): {rater: "self"|"manager", date: "2026-11-30", name}: who answered, and when.
+  function writeLink(id, version, choices, who) {
+    var link = FRAGMENT_PREFIX + id + "=" + version + "." + choices.map(function (index) {
       return index < 0 ? UNANSWERED : ANSWER_DIGITS.charAt(index);
     }).join("");
+    if (!who) return link;
+    link += "." + who.rater.charAt(0) + "." + who.date.replace(/-/g, "");
+    return who.name ? link + "." + encodeURIComponent(who.name).replace(/\./g, "%2E") : link;
   }
 
-  // The choices of a share link for this quiz (options: each question's number of options), null
-  // when the address holds none, or "bad" when it is malformed, truncated or made for another version.
+  // A share link for this quiz (options: each question's number of options) as {choices, rater, date,
+  // name} (the last three "" when the link does not say), null when the address holds none, or "bad"
+  // when it is malformed, truncated or made for another version.
   function readLink(hash, id, version, options) {
     var prefix = "#" + FRAGMENT_PREFIX + id + "=";
     if (hash.indexOf(prefix) !== 0) return null;
     var parts = hash.slice(prefix.length).split(".");
-    if (parts.length !== 2 || parts[0] !== version || parts[1].length !== options.length) return "bad";
-    var choices = [];
+    var day = LINK_DAY.exec(parts[3] || "");
+    var link = { choices: [], rater: RATERS[parts[2]] || "", date: day ? day[1] + "-" + day[2] + "-" + day[3] : "", name: "" };
+    try {
+      link.name = decodeURIComponent(parts[4] || "").trim().slice(0, 60);
+    } catch (error) {
+      return "bad";
+    }
+    var extra = parts.length === 2 || (parts.length < 6 && link.rater && day && +day[2] && +day[2] < 13 && +day[3] && +day[3] < 32);
+    if (!extra || parts[0] !== version || parts[1].length !== options.length) return "bad";
     for (var i = 0; i < options.length; i++) {
       var character = parts[1].charAt(i);
       var index = character === UNANSWERED ? -1 : ANSWER_DIGITS.indexOf(character);
       if (character !== UNANSWERED && (index < 0 || index >= options[i])) return "bad";
-      choices.push(index);
+      link.choices.push(index);
     }
-    return choices;
+    return link;
   }
 
   /* ── the markup an instance needs (DESIGN.md, "Quiz markup") ───────────── */
@@ -159,7 +174,7 @@
         id: fieldset.getAttribute("data-question"),
         key: fieldset.getAttribute("data-question-key"),
         dimension: fieldset.getAttribute("data-dimension"),
-        inputs: Array.prototype.slice.call(fieldset.querySelectorAll("input[type=radio]"))
+        inputs: Array.prototype.slice.call(fieldset.querySelectorAll("input[type=radio][data-points]"))
       };
     });
     return {
@@ -172,6 +187,9 @@
         return [Number(element.getAttribute("data-min")), Number(element.getAttribute("data-max"))];
       }),
       maxima: readMaxima(form),
+      subject: form.querySelector("[data-quiz-subject]"),
+      raters: Array.prototype.slice.call(form.querySelectorAll("input[data-quiz-rater]")),
+      linkDate: "", // the day a share link's answers were given, until they change
       resetListeners: [],
       lastAnnounced: "",
       notice: ""
@@ -210,6 +228,17 @@
       if (index >= 0) answers[question.id] = index;
     });
     return answers;
+  }
+
+  // Who is rating whom: {name, rater}; the rater is "manager" when the page has no choice.
+  function currentWho(quiz) {
+    var checked = quiz.raters.filter(function (input) { return input.checked; })[0];
+    return { name: quiz.subject ? quiz.subject.value.trim() : "", rater: checked ? checked.value : "manager" };
+  }
+
+  function applyWho(quiz, who) {
+    if (quiz.subject && typeof who.name === "string") quiz.subject.value = who.name.slice(0, 60);
+    quiz.raters.forEach(function (input) { if (who.rater) input.checked = input.value === who.rater; });
   }
 
   function applyAnswers(quiz, answers) {
@@ -267,7 +296,11 @@
     setHidden(form.querySelector("[data-quiz-total]"), !result.complete);
     setText(form.querySelector("[data-quiz-score]"), result.total);
     var shownBand = renderBands(form, result.band);
-    renderDimensions(quiz, result);
+    var rater = currentWho(quiz).rater;
+    eachMatch(form, "[data-audience]", function (element) { element.hidden = element.getAttribute("data-audience") !== rater; });
+    var weak = renderDimensions(quiz, result);
+    setHidden(form.querySelector("[data-quiz-weak-line]"), !weak.length);
+    setText(form.querySelector("[data-quiz-weak-list]"), weak.join(", "));
     announce(quiz, result.complete ? [form.querySelector("[data-quiz-total]"), shownBand && shownBand.querySelector("[data-quiz-band-title]")] : []);
   }
 
@@ -280,7 +313,9 @@
     return matching;
   }
 
+  // Shows each dimension's score and level; returns the titles of those that need work.
   function renderDimensions(quiz, result) {
+    var weakTitles = [];
     eachMatch(quiz.form, "[data-quiz-dimension]", function (element) {
       var id = element.getAttribute("data-quiz-dimension");
       var dimension = has(result.dimensions, id) ? result.dimensions[id] : { score: 0, max: 0 };
@@ -291,8 +326,11 @@
       setHidden(element.querySelector("[data-quiz-strong]"), !(result.complete && !weak));
       setHidden(element.querySelector("[data-quiz-advice]"), !(result.complete && weak));
       element.classList.toggle("quiz__dimension--weak", result.complete && weak);
+      var title = element.querySelector(".quiz__dimension-title");
+      if (result.complete && weak && title) weakTitles.push(title.textContent.trim());
     });
     setHidden(quiz.form.querySelector("[data-quiz-profile]"), !result.complete);
+    return weakTitles;
   }
 
   function setBar(bar, ratio) {
@@ -344,8 +382,9 @@
 
   function save(quiz) {
     try {
+      var who = currentWho(quiz);
       window.localStorage.setItem(storageKey(quiz), JSON.stringify({
-        version: quiz.version, answers: currentAnswers(quiz), keys: questionKeys(quiz)
+        version: quiz.version, answers: currentAnswers(quiz), keys: questionKeys(quiz), name: who.name, rater: who.rater
       }));
     } catch (error) {
       // Storage may be full or disabled (private browsing): the quiz still works.
@@ -370,7 +409,9 @@
       return null;
     }
     if (!stored || typeof stored !== "object") return null;
-    return carryOver(quiz, stored.answers, stored.version === quiz.version ? null : stored.keys);
+    var kept = carryOver(quiz, stored.answers, stored.version === quiz.version ? null : stored.keys);
+    kept.who = { name: typeof stored.name === "string" ? stored.name : "", rater: RATERS[String(stored.rater).charAt(0)] === stored.rater ? stored.rater : "" };
+    return kept;
   }
 
   // Valid answers by question id; for another version (keys given), only those whose
@@ -391,22 +432,30 @@
 
   /* ── share links of a form ─────────────────────────────────────────────── */
 
-  function encodeFragment(quiz) {
-    var answers = currentAnswers(quiz);
-    return writeLink(quiz.id, quiz.version, quiz.questions.map(function (question) {
-      return has(answers, question.id) ? answers[question.id] : -1;
-    }));
+  // Today, as the team table dates an assessment: 2026-11-30 in the reader's time zone.
+  function today() {
+    var now = new Date();
+    return new Date(now.getTime() - now.getTimezoneOffset() * 60000).toISOString().slice(0, 10);
   }
 
-  // The answers of a share link for this quiz, null when the address has none, or "bad".
+  function encodeFragment(quiz) {
+    var answers = currentAnswers(quiz);
+    var who = currentWho(quiz);
+    who.date = quiz.linkDate || today();
+    return writeLink(quiz.id, quiz.version, quiz.questions.map(function (question) {
+      return has(answers, question.id) ? answers[question.id] : -1;
+    }), who);
+  }
+
+  // A share link for this quiz as {answers, rater, date, name}, null when the address has none, or "bad".
   function decodeFragment(quiz, hash) {
-    var choices = readLink(hash, quiz.id, quiz.version, quiz.questions.map(function (question) {
+    var link = readLink(hash, quiz.id, quiz.version, quiz.questions.map(function (question) {
       return question.inputs.length;
     }));
-    if (choices === null || choices === "bad") return choices;
-    var answers = map();
-    choices.forEach(function (index, i) { if (index >= 0) answers[quiz.questions[i].id] = index; });
-    return answers;
+    if (link === null || link === "bad") return link;
+    link.answers = map();
+    link.choices.forEach(function (index, i) { if (index >= 0) link.answers[quiz.questions[i].id] = index; });
+    return link;
   }
 
   function dropFragment() {
@@ -438,28 +487,37 @@
 
   /* ── wiring ─────────────────────────────────────────────────────────────── */
 
-  function restore(quiz) {
+  // A share link in the address, on load or pasted into an open page: applied, with its notice.
+  // Returns whether it held answers for this quiz.
+  function applyLink(quiz) {
     var fromLink = decodeFragment(quiz, window.location.hash);
-    if (fromLink === "bad") {
-      showNotice(quiz, "bad-link");
-      dropFragment();
-    } else if (fromLink) {
-      applyAnswers(quiz, fromLink);
-      save(quiz);
-      showNotice(quiz, "restored");
-      dropFragment();
-      return;
-    }
+    if (fromLink) dropFragment();
+    if (fromLink === "bad") showNotice(quiz, "bad-link");
+    if (!fromLink || fromLink === "bad") return false;
+    applyAnswers(quiz, fromLink.answers);
+    applyWho(quiz, { name: fromLink.name, rater: fromLink.rater });
+    quiz.linkDate = fromLink.date;
+    save(quiz);
+    showNotice(quiz, "restored");
+    quiz.resetListeners.forEach(function (listener) { listener(true); });
+    return true;
+  }
+
+  function restore(quiz) {
+    if (applyLink(quiz)) return;
     var stored = loadStored(quiz);
     applyAnswers(quiz, stored ? stored.answers : map());
+    if (stored) applyWho(quiz, stored.who);
     if (stored && stored.dropped) {
       save(quiz);
-      if (fromLink !== "bad") showNotice(quiz, "stale");
+      if (quiz.notice !== "bad-link") showNotice(quiz, "stale");
     }
   }
 
   function reset(quiz) {
     applyAnswers(quiz, map());
+    applyWho(quiz, { name: "" });
+    quiz.linkDate = "";
     forget(quiz);
     showNotice(quiz, "");
     quiz.form.querySelector("[data-quiz-share-fallback]").hidden = true;
@@ -478,10 +536,13 @@
     eachMatch(form, "[data-quiz-live]", function (element) { element.hidden = false; });
     restore(quiz);
     render(quiz);
-    form.addEventListener("change", function () {
+    form.addEventListener("change", function (event) {
+      if (event.target.hasAttribute("data-points")) quiz.linkDate = ""; // no longer the link's answers
       save(quiz);
       render(quiz);
     });
+    if (quiz.subject) quiz.subject.addEventListener("input", function () { save(quiz); });
+    window.addEventListener("hashchange", function () { if (applyLink(quiz)) render(quiz); });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     form.querySelector("[data-quiz-reset]").addEventListener("click", function () { reset(quiz); });
     var shareButton = form.querySelector("[data-quiz-share]");
@@ -500,14 +561,16 @@
       version: quiz.version,
       weakBelow: quiz.weakBelow,
       questions: Object.freeze(quiz.questions.map(function (question) {
-        return Object.freeze({ id: question.id, options: question.inputs.length });
+        return Object.freeze({ id: question.id, options: question.inputs.length, points: Object.freeze(question.inputs.map(pointsOf)) });
       })),
       keys: Object.freeze(questionKeys(quiz)),
       maxima: Object.freeze(quiz.maxima),
       answers: function () { return currentAnswers(quiz); },
       score: function (answers) { return score(quiz, answers); },
       carryOver: function (answers, keys) { return carryOver(quiz, answers, keys); },
-      load: function (answers) { applyAnswers(quiz, answers); save(quiz); render(quiz); },
+      load: function (answers, who) { applyAnswers(quiz, answers); applyWho(quiz, who); quiz.linkDate = ""; save(quiz); render(quiz); },
+      who: function () { var who = currentWho(quiz); who.date = quiz.linkDate; return who; },
+      today: today,
       notice: function (name, values) { showNotice(quiz, name, values); },
       onReset: function (listener) { quiz.resetListeners.push(listener); }
     });
