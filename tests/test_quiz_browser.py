@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import random
+import re
 
 import pytest
 from playwright.sync_api import expect
@@ -180,7 +181,7 @@ def test_start_again_empties_answers_and_storage(site: BuiltSite, page) -> None:
     answer(page, {q.id: 1 for q in QUIZ.questions})
     page.locator(f"{FORM} [data-quiz-reset]").click()
     assert shown(page) == expected({})
-    assert page.locator(f"{FORM} input:checked").count() == 0
+    assert page.locator(f"{FORM} input[data-points]:checked").count() == 0
     assert page.evaluate(f"localStorage.getItem('{STORAGE_KEY}')") is None
     page.reload()
     assert shown(page) == expected({})
@@ -250,7 +251,9 @@ def test_share_link_round_trip(site: BuiltSite, browser) -> None:  # type: ignor
     expect(page.locator("[data-quiz-notice='copied']")).to_be_visible()  # after the clipboard promise
     link = page.evaluate("navigator.clipboard.readText()")
     digits = "".join("0123456789abcdefghijklmnopqrstuvwxyz"[answers[q.id]] for q in QUIZ.questions)
-    assert link == f"{site.page_url(QUIZ_PAGE, 'en')}#quiz-{QUIZ.id}={fingerprint(QUIZ)}.{digits}"
+    today = page.evaluate(f"kamGuide.quiz(document.querySelector(`{FORM}`)).today()").replace("-", "")
+    # then who answered (a manager, by default) and the day: the team table dates the record with it
+    assert link == f"{site.page_url(QUIZ_PAGE, 'en')}#quiz-{QUIZ.id}={fingerprint(QUIZ)}.{digits}.m.{today}"
     context.close()
 
     fresh = browser.new_context()  # another reader: nothing stored
@@ -301,7 +304,7 @@ def test_share_without_clipboard_offers_the_link_to_copy(site: BuiltSite, page) 
     expect(field).to_be_visible()
     assert field.evaluate("f => f.labels.length") == 1  # labelled for screen readers
     rest = "-" * (len(QUIZ.questions) - 1)
-    assert field.input_value().endswith(f"#quiz-{QUIZ.id}={fingerprint(QUIZ)}.0{rest}")
+    assert re.search(rf"#quiz-{QUIZ.id}={fingerprint(QUIZ)}\.0{rest}\.m\.\d{{8}}$", field.input_value())
 
 
 # ── keyboard, no JavaScript, accessibility ─────────────────────────────────
@@ -309,7 +312,7 @@ def test_share_without_clipboard_offers_the_link_to_copy(site: BuiltSite, page) 
 
 def test_keyboard_only_completion(site: BuiltSite, page) -> None:  # type: ignore[no-untyped-def]
     open_quiz(page, site, "en")
-    page.locator(f"{FORM} input[type=radio]").first.focus()
+    page.locator(f"{FORM} input[data-points]").first.focus()
     for _ in QUIZ.questions:
         page.keyboard.press("ArrowDown")  # selects the next option of this question: B
         page.keyboard.press("Tab")  # on to the next question
@@ -331,7 +334,7 @@ def test_focused_options_are_not_hidden_behind_the_progress_bar(site: BuiltSite,
     context = browser.new_context(viewport={"width": width, "height": 720})
     page = context.new_page()
     open_quiz(page, site, LANGUAGES[0])
-    page.locator(f"{FORM} input[type=radio]").first.focus()
+    page.locator(f"{FORM} input[data-points]").first.focus()
     hidden = []
     for question in QUIZ.questions:
         covered = page.evaluate(
@@ -351,7 +354,7 @@ def test_focused_options_are_not_hidden_behind_the_progress_bar(site: BuiltSite,
 def test_focus_is_visible_on_options(site: BuiltSite, page) -> None:  # type: ignore[no-untyped-def]
     open_quiz(page, site, LANGUAGES[0])
     page.keyboard.press("Tab")
-    radio = page.locator(f"{FORM} input[type=radio]").first
+    radio = page.locator(f"{FORM} input[data-points]").first
     radio.focus()
     page.keyboard.press("ArrowDown")
     outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
@@ -404,7 +407,7 @@ def test_print_shows_questions_answers_and_result_without_controls(site: BuiltSi
     answer(page, answers)
     page.emulate_media(media="print")
     assert page.locator(f"{FORM} fieldset[data-question]:visible").count() == len(QUIZ.questions)
-    assert page.locator(f"{FORM} input:checked").count() == len(QUIZ.questions)
+    assert page.locator(f"{FORM} input[data-points]:checked").count() == len(QUIZ.questions)
     band = QUIZ.bands.index(score(QUIZ, answers).band)
     assert page.locator(f"{FORM} [data-quiz-band='{band}']").is_visible()
     assert page.locator(f"{FORM} [data-quiz-profile]").is_visible()
