@@ -827,7 +827,9 @@
     });
     var optionWords = quiz.questions.map(function (question) {
       return all(form.querySelector("fieldset[data-question='" + question.id + "']"), "input[data-points]").map(function (input) {
-        return input.closest("label").textContent.replace(/\s+/g, " ").trim().replace(/^[A-Z] /, "");
+        var label = input.closest("label").cloneNode(true); // its words, without the letter shown beside them
+        all(label, "[aria-hidden=true]").forEach(function (hidden) { hidden.remove(); });
+        return label.textContent.replace(/\s+/g, " ").trim();
       });
     });
     var view = {
