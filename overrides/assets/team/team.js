@@ -827,7 +827,9 @@
     });
     var optionWords = quiz.questions.map(function (question) {
       return all(form.querySelector("fieldset[data-question='" + question.id + "']"), "input[data-points]").map(function (input) {
-        return input.closest("label").textContent.replace(/\s+/g, " ").trim().replace(/^[A-Z] /, "");
+        var label = input.closest("label").cloneNode(true); // its words, without the letter shown beside them
+        all(label, "[aria-hidden=true]").forEach(function (hidden) { hidden.remove(); });
+        return label.textContent.replace(/\s+/g, " ").trim();
       });
     });
     var view = {
@@ -981,7 +983,11 @@
       shownPerson = null;
       root.querySelector("[data-person-view]").hidden = true;
       var list = focus && byPerson.get(key);
-      var button = list && root.querySelector("[data-team-rows] [data-team-entry='" + list[list.length - 1].id + "'] [data-team-open]");
+      // The person's row shows their latest manager record, not always their latest record.
+      var row = list && all(root, "[data-team-rows] [data-team-entry]").filter(function (tr) {
+        return list.some(function (entry) { return entry.id === tr.getAttribute("data-team-entry"); });
+      })[0];
+      var button = row && row.querySelector("[data-team-open]");
       if (focus) (button || root.querySelector("h2")).focus();
     }
 
