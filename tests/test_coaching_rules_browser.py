@@ -114,7 +114,11 @@ def edge_gaps(rng: random.Random, quiz: Quiz, records: list[SavedAssessment]) ->
         a, b = rng.sample(current, 2)
         question = rng.choice(quiz.questions)
         if question.id in a.answers and question.id in b.answers:
-            points = [question.options[r.answers[question.id]].points for r in (a, b) if r.answers[question.id] < len(question.options)]
+            points = [
+                question.options[r.answers[question.id]].points
+                for r in (a, b)
+                if r.answers[question.id] < len(question.options)
+            ]
             if len(points) == 2 and points[0] != points[1]:
                 question_points = abs(points[0] - points[1])
         dimension = rng.choice(quiz.dimensions)
@@ -213,7 +217,8 @@ PAGE_VIEW = """cases => JSON.stringify(JSON.parse(cases).map(q => {
         const change = {};
         for (const rater of ["manager", "self"]) change[rater] = plain(T.change(list, rater, q.version, q.dimensions));
         const both = T.compare(list, q);
-        const pairs = figures => Object.fromEntries(Object.entries(figures).map(([id, f]) => [id, [f.self, f.manager, f.reading]]));
+        const pairs = figures => Object.fromEntries(
+            Object.entries(figures).map(([id, f]) => [id, [f.self, f.manager, f.reading]]));
         persons[who] = {change, compare: both && {
             self: both.self.date, manager: both.manager.date,
             dimensions: pairs(both.dimensions), questions: pairs(both.questions)}};
@@ -229,7 +234,8 @@ PAGE_VIEW = """cases => JSON.stringify(JSON.parse(cases).map(q => {
         people: Array.from(byPerson.keys()),
         persons,
         summaries,
-        weakPeople: Object.fromEntries(q.dimensions.map(id => [id, T.weakPeople(byPerson, q.version, id, q.maxima[id], q.percent)])),
+        weakPeople: Object.fromEntries(q.dimensions.map(
+            id => [id, T.weakPeople(byPerson, q.version, id, q.maxima[id], q.percent)])),
         // the table's rule (showWeakest): the weakest dimension, only when the team is weak on it
         weakestShown: weakest !== null && weakest !== undefined &&
             R.isWeak(managers.shares[weakest][0], managers.shares[weakest][1], q.percent) ? weakest : null,
@@ -286,12 +292,26 @@ def test_coaching_figures_of_random_teams_follow_the_model(rules, seed: int) -> 
 def test_the_random_teams_reach_every_case_they_are_meant_to() -> None:
     """The grid is not vacuous: progress, comparisons, both directions, edges hit exactly, the weakest shown or not."""
     seen: dict[str, int] = dict.fromkeys(
-        ["change", "compare", "dimension edge", "question edge", "agree", "self-higher", "manager-higher",
-         "question skipped", "weakest shown", "weakest hidden", "weak people", "self summary", "tie of dates"], 0
+        [
+            "change",
+            "compare",
+            "dimension edge",
+            "question edge",
+            "agree",
+            "self-higher",
+            "manager-higher",
+            "question skipped",
+            "weakest shown",
+            "weakest hidden",
+            "weak people",
+            "self summary",
+            "tie of dates",
+        ],
+        0,
     )
     for quiz, records in [*team_cases(17, 250), *team_cases(2026, 250)]:
         view = model_view(quiz, records)
-        for who, person in view["persons"].items():
+        for person in view["persons"].values():
             seen["change"] += any(person["change"].values())
             both = person["compare"]
             if not both:
@@ -299,7 +319,9 @@ def test_the_random_teams_reach_every_case_they_are_meant_to() -> None:
             seen["compare"] += 1
             for key, (mine, theirs, direction) in both["dimensions"].items():
                 seen[direction] += 1
-                seen["dimension edge"] += abs(mine - theirs) * 100 == quiz.dimension_max(key) * quiz.gaps.dimension_percent
+                seen["dimension edge"] += (
+                    abs(mine - theirs) * 100 == quiz.dimension_max(key) * quiz.gaps.dimension_percent
+                )
             for mine, theirs, direction in both["questions"].values():
                 seen[direction] += 1
                 seen["question edge"] += abs(mine - theirs) == quiz.gaps.question_points
