@@ -12,6 +12,7 @@ and every malformed link refused.
 
 from __future__ import annotations
 
+import datetime
 import functools
 import json
 import random
@@ -344,21 +345,49 @@ def test_weakest_compares_exact_shares_not_rounded_ones(rules) -> None:  # type:
         assert got == weakest
 
 
-# ── share links: #quiz-<id>=<version>.<one character per question> ─────────
+# ── share links: #quiz-<id>=<version>.<one character per question>[.<rater>.<day>[.<name>]] ───
+
+
+def link_read(choices: list[int], rater: str = "", date: str = "", name: str = "") -> dict[str, object]:
+    """What `quizLinks.read` gives for a link of this quiz: the choices, and who answered and when ("" unsaid)."""
+    return {"choices": choices, "rater": rater, "date": date, "name": name}
+
+
+# Names as readers type them: dots (the link's separator), spaces, accents, emoji, "%", signs URLs mean something by.
+LINK_NAMES = [
+    "Anne",
+    "A. N. Other",
+    "Jean-Éric d'Alembert",
+    "Zoë  Ünal",
+    "50 % Rémi",
+    "%41%2E",
+    "👩🏽‍💼 Ana",
+    "a.b..c.",
+]
+LINK_NAMES += ["?x=1&y=#z", "/slash\\back", "名前", "O'Brien (KAM)", "+33 6 12", "-", "x" * 60, "e\u0301"]
 
 
 def test_share_links_read_back_every_answer(rules) -> None:  # type: ignore[no-untyped-def]
-    """Random quizzes of 1 to 60 questions of 1 to 36 options, random answers (-1: unanswered)."""
+    """Random quizzes of 1 to 60 questions of 1 to 36 options, random answers (-1: unanswered); half of the links
+    also say who answered (a rater, a day, a name or none), which reads back exactly."""
     rng = random.Random(36)
     cases = []
-    for _ in range(2_000):
+    for n in range(2_000):
         options = [rng.randrange(1, 37) for _ in range(rng.randrange(1, 61))]
         choices = [rng.randrange(-1, count) for count in options]
-        cases.append({"id": rng.choice(["self-assessment", "mini", "a-b"]), "options": options, "choices": choices})
+        case = {"id": rng.choice(["self-assessment", "mini", "a-b"]), "options": options, "choices": choices}
+        if n % 2:
+            day = datetime.date(2020, 1, 1) + datetime.timedelta(days=rng.randrange(3_000))
+            case["who"] = {
+                "rater": rng.choice(["self", "manager"]),
+                "date": day.isoformat(),
+                "name": rng.choice(["", *LINK_NAMES]),
+            }
+        cases.append(case)
     got = json.loads(
         rules.evaluate(
             """cases => JSON.stringify(JSON.parse(cases).map(c => {
-                const link = kamGuide.quizLinks.write(c.id, "0123456789ab", c.choices);
+                const link = kamGuide.quizLinks.write(c.id, "0123456789ab", c.choices, c.who);
                 return [link, kamGuide.quizLinks.read("#" + link, c.id, "0123456789ab", c.options)];
             }))""",
             json.dumps(cases),
@@ -366,10 +395,17 @@ def test_share_links_read_back_every_answer(rules) -> None:  # type: ignore[no-u
     )
     digits = "0123456789abcdefghijklmnopqrstuvwxyz"
     expected = [
-        [f"quiz-{c['id']}=0123456789ab." + "".join("-" if i < 0 else digits[i] for i in c["choices"]), c["choices"]]
+        [
+            f"quiz-{c['id']}=0123456789ab." + "".join("-" if i < 0 else digits[i] for i in c["choices"]),
+            link_read(c["choices"], **c.get("who", {})),
+        ]
         for c in cases
     ]
-    assert got == expected, differences(cases, expected, got)
+    # The link itself is not compared beyond its answers: who answered is written as the page may encode it.
+    got_links = [[link.split(".")[0] + "." + link.split(".")[1], read] for link, read in got]
+    assert got_links == expected, differences(cases, expected, got_links)
+    for (link, _), case in zip(got, cases, strict=True):
+        assert link.count(".") == (1 if "who" not in case else 3 if not case["who"]["name"] else 4), link
 
 
 @pytest.mark.parametrize(
@@ -378,7 +414,7 @@ def test_share_links_read_back_every_answer(rules) -> None:  # type: ignore[no-u
         ("", None),
         ("#quiz--team", None),  # a heading's anchor
         ("#quiz-minimal=0123456789ab.0-1", None),  # another quiz whose id starts the same
-        ("#quiz-mini=0123456789ab.0-1", [0, -1, 1]),
+        ("#quiz-mini=0123456789ab.0-1", link_read([0, -1, 1])),
         ("#quiz-mini=0123456789ab.0-2", "bad"),  # the third question has two options
         ("#quiz-mini=0123456789ab.0-", "bad"),  # truncated
         ("#quiz-mini=0123456789ab.0-11", "bad"),
@@ -386,6 +422,38 @@ def test_share_links_read_back_every_answer(rules) -> None:  # type: ignore[no-u
         ("#quiz-mini=0123456789ab.0-1.2", "bad"),
         ("#quiz-mini=0123456789ab.A-1", "bad"),  # digits are lower case
         ("#quiz-mini=0123456789ab", "bad"),
+        # who answered, and when
+        ("#quiz-mini=0123456789ab.0-1.m.20261130", link_read([0, -1, 1], "manager", "2026-11-30")),
+        (
+            "#quiz-mini=0123456789ab.0-1.s.20240229.Zo%C3%AB%20%2E%25",
+            link_read([0, -1, 1], "self", "2024-02-29", "Zoë .%"),
+        ),
+        ("#quiz-mini=0123456789ab.0-1.s.20261130.%20Anne%20", link_read([0, -1, 1], "self", "2026-11-30", "Anne")),
+        ("#quiz-mini=0123456789ab.0-1.s.20261130.", link_read([0, -1, 1], "self", "2026-11-30")),
+        # at most 60 UTF-16 units, and never half of an emoji (the link could not be written again)
+        (
+            "#quiz-mini=0123456789ab.0-1.s.20261130." + "a" * 59 + "%F0%9F%98%80",
+            link_read([0, -1, 1], "self", "2026-11-30", "a" * 59),
+        ),
+        ("#quiz-mini=0123456789ab.0-1.x.20261130", "bad"),  # no such rater
+        ("#quiz-mini=0123456789ab.0-1.manager.20261130", "bad"),  # one letter
+        ("#quiz-mini=0123456789ab.0-1.constructor.20261130", "bad"),  # not a rater, whatever objects hold
+        ("#quiz-mini=0123456789ab.0-1.__proto__.20261130", "bad"),
+        ("#quiz-mini=0123456789ab.0-1.m", "bad"),  # a rater without a day
+        ("#quiz-mini=0123456789ab.0-1.m.20261330", "bad"),  # month 13
+        ("#quiz-mini=0123456789ab.0-1.m.20260015", "bad"),  # month 00
+        ("#quiz-mini=0123456789ab.0-1.m.20261100", "bad"),  # day 00
+        ("#quiz-mini=0123456789ab.0-1.m.20260230", "bad"),  # 30 February
+        ("#quiz-mini=0123456789ab.0-1.m.20250229", "bad"),  # not a leap year
+        ("#quiz-mini=0123456789ab.0-1.m.2026-11-30", "bad"),
+        ("#quiz-mini=0123456789ab.0-1.m.2026113", "bad"),
+        ("#quiz-mini=0123456789ab.0-1.m.20261130.Anne.x", "bad"),  # six parts
+        ("#quiz-mini=0123456789ab.0-1.m.20261130.%E0%A4%A", "bad"),  # a truncated escape
+        ("#quiz-mini=0123456789ab.0-1.m.20261130.50%", "bad"),  # "%" not escaped
+        ("#quiz-mini=0123456789ab.0-1.m.20261130.%ZZ", "bad"),
+        ("#quiz-mini=0123456789ab.0-1.m.20261130.%C3", "bad"),  # half a character
+        ("#quiz-mini=0123456789ab.0-1.m.20261130.%ED%A0%80", "bad"),  # an encoded lone surrogate
+        ("#quiz-mini=0123456789ab.0-2.m.20261130", "bad"),  # answers still checked
     ],
 )
 def test_share_links_that_are_not_this_quiz_or_are_malformed(rules, hash_: str, expected: object) -> None:  # type: ignore[no-untyped-def]

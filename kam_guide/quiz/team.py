@@ -33,6 +33,13 @@ AGREE = "agree"
 SELF_HIGHER = "self-higher"
 MANAGER_HIGHER = "manager-higher"
 
+# What JavaScript's String.prototype.trim removes (WhiteSpace and LineTerminator), which the browser applies
+# to names: str.strip() would also remove U+001C–U+001F and U+0085, and keep U+FEFF.
+JS_SPACES = (
+    "\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+    "\u2028\u2029\u202f\u205f\u3000\ufeff"
+)
+
 
 @dataclass(frozen=True)
 class SavedAssessment:
@@ -52,8 +59,9 @@ class SavedAssessment:
 
 
 def person_key(entry: SavedAssessment) -> str:
-    """Who an entry is about: its name, case and surrounding spaces aside; its id when it has no name."""
-    return entry.name.strip().lower() or entry.id
+    """Who an entry is about: its name, case and surrounding spaces (as JavaScript trims them) aside; its id when
+    it has no name."""
+    return entry.name.strip(JS_SPACES).lower() or entry.id
 
 
 def history(quiz: Quiz, saved: Sequence[SavedAssessment], rater: str) -> dict[str, list[SavedAssessment]]:
@@ -134,7 +142,7 @@ def weak_people(quiz: Quiz, saved: Sequence[SavedAssessment], dimension_id: str)
     maximum = quiz.dimension_max(dimension_id)
     order = dict.fromkeys(person_key(entry) for entry in saved)
     return tuple(
-        latest[who].name.strip()
+        latest[who].name.strip(JS_SPACES)
         for who in order
         if who in latest and is_weak(latest[who].scores[dimension_id], maximum, quiz.weak_below_percent)
     )

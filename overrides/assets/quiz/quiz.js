@@ -104,13 +104,17 @@
     if (hash.indexOf(prefix) !== 0) return null;
     var parts = hash.slice(prefix.length).split(".");
     var day = LINK_DAY.exec(parts[3] || "");
-    var link = { choices: [], rater: RATERS[parts[2]] || "", date: day ? day[1] + "-" + day[2] + "-" + day[3] : "", name: "" };
+    var when = new Date(0);
+    if (day) when.setUTCFullYear(day[1], day[2] - 1, day[3]); // a day of the calendar: not 31 February
+    day = day && when.getUTCMonth() === day[2] - 1 && when.getUTCDate() === +day[3] && day;
+    var link = { choices: [], rater: has(RATERS, parts[2]) ? RATERS[parts[2]] : "", date: day ? day[1] + "-" + day[2] + "-" + day[3] : "", name: "" };
     try {
-      link.name = decodeURIComponent(parts[4] || "").trim().slice(0, 60);
+      // at most 60 UTF-16 units (the name field's maxlength), never half of a pair: encodeURIComponent would throw
+      link.name = decodeURIComponent(parts[4] || "").trim().slice(0, 60).replace(/[\ud800-\udbff]$/, "");
     } catch (error) {
       return "bad";
     }
-    var extra = parts.length === 2 || (parts.length < 6 && link.rater && day && +day[2] && +day[2] < 13 && +day[3] && +day[3] < 32);
+    var extra = parts.length === 2 || (parts.length < 6 && link.rater && day);
     if (!extra || parts[0] !== version || parts[1].length !== options.length) return "bad";
     for (var i = 0; i < options.length; i++) {
       var character = parts[1].charAt(i);

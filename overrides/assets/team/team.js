@@ -226,7 +226,7 @@
   // The latest self-rating beside the latest manager rating of one person, of this version; null
   // unless both exist. quiz: {version, questions [{id, points}], dimensions, maxima, gaps
   // {questionPoints, dimensionPercent}} → {self, manager (the records), dimensions: {id: {self,
-  // manager, reading}}, questions: {id: {self, manager, reading}}}.
+  // manager, reading}}, questions: {id: {self, manager, reading}}} (only questions both answered).
   function compare(list, quiz) {
     var self = byRater(list, "self", quiz.version).pop();
     var manager = byRater(list, "manager", quiz.version).pop();
@@ -240,6 +240,7 @@
     quiz.questions.forEach(function (question) {
       var a = question.points[self.answers[question.id]];
       var b = question.points[manager.answers[question.id]];
+      if (a === undefined || b === undefined) return; // left unanswered (or no such option): not compared
       result.questions[question.id] = { self: a, manager: b, reading: gap(a, b, 1, 100 * quiz.gaps.questionPoints) };
     });
     return result;
@@ -657,8 +658,9 @@
         var id = row.getAttribute("data-compare-question");
         var figures = result.questions[id];
         var discuss = box.querySelector("[data-compare-discuss='" + id + "']");
-        fillRow(row, figures);
-        if (discuss) talks += !(discuss.hidden = figures.reading === "agree");
+        row.hidden = !figures;
+        if (figures) fillRow(row, figures);
+        if (discuss) talks += !(discuss.hidden = !figures || figures.reading === "agree");
       });
       one("[data-compare-discuss-none]").hidden = talks > 0;
     }
