@@ -30,7 +30,7 @@
   var LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
   var DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
   var LOCAL_DATE = /^(\d\d?)([./-])(\d\d?)\2(\d{4})$/; // 30/11/2026 or 11/30/2026, as a spreadsheet saves it
-  var IMPORT_LIMIT = 8 << 20; // bytes: about 20,000 assessments; a larger file is refused with a message
+  var IMPORT_LIMIT = 8 << 20; // bytes: about 4,000 records (the option words make a row ~2 KB); a larger file is refused
 
   function all(root, selector) {
     return Array.from(root.querySelectorAll(selector));
