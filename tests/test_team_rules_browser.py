@@ -18,7 +18,7 @@ import pytest
 
 from kam_guide.quiz.scoring import fingerprint, score
 from quizfiles import load_fixture
-from scriptpage import TEAM_JS, differences, script_page
+from scriptpage import QUIZ_JS, TEAM_JS, differences, script_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.code_only]
 
@@ -31,7 +31,7 @@ LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 @pytest.fixture(scope="module", params=["source", "minified"])
 def team(browser, request) -> Iterator[object]:  # type: ignore[no-untyped-def]
     """A blank page running team.js alone; `team.evaluate(...)` sees `kamGuide.teamRules` as `T`."""
-    with script_page(browser, [TEAM_JS], shipped=request.param == "minified") as page:
+    with script_page(browser, [QUIZ_JS, TEAM_JS], shipped=request.param == "minified") as page:
         page.evaluate("() => { window.T = window.kamGuide.teamRules; }")
         yield page
 
@@ -44,12 +44,13 @@ def test_rules_are_frozen_and_read_only(team) -> None:  # type: ignore[no-untype
                     Object.keys(T).sort().join()];
         }"""
     ) == [
-        "teamRules",
+        "quizRules,quizLinks,quiz,teamRules",  # quiz.js's, then team.js's own
         True,
         False,
         False,
-        "csvCell,csvSeparator,csvText,exportRows,isEntry,isoDate,isoDay,localeDayFirst,newEntries,parseCsv,"
-        "readExport,separatorFor,settledOrder,signature,sortEntries",
+        "change,compare,csvCell,csvSeparator,csvText,exportRows,isEntry,isoDate,isoDay,localeDayFirst,migrate,"
+        "newEntries,parseCsv,people,personOf,readExport,separatorFor,settledOrder,signature,sortRows,summary,"
+        "weakPeople",
     ]
 
 
@@ -231,15 +232,20 @@ def random_entries(rng: random.Random, count: int) -> list[dict[str, object]]:
                 "bandTitle": rng.choice(["Old band", "Ancien – niveau", "a;b"]),
                 "scores": {d.id: rng.randrange(9) for d in MINI.dimensions if rng.random() < 0.8},
             }
-        entries.append({"id": f"id{n}", "name": rng.choice(NAMES), "date": date, "answers": answers, **entry})
+        rater = rng.choice(["manager", "self"])
+        entries.append(
+            {"id": f"id{n}", "name": rng.choice(NAMES), "date": date, "rater": rater, "answers": answers, **entry}
+        )
     return entries
 
 
 READ_BACK = (
     """([entries, quiz, lang, separator]) => {
     entries = JSON.parse(entries); quiz = JSON.parse(quiz);
-    const view = {lang, questions: quiz.questions.map(q => q.id), dimensions: quiz.dimensions,
-                  label: key => "Label " + key, band: entry => entry.bandTitle};
+    const maxima = Object.fromEntries(quiz.dimensions.map(id => [id, 100]));
+    const view = {version: quiz.version, dimensions: quiz.dimensions, maxima, label: key => "Label " + key,
+                  band: entry => entry.bandTitle,
+                  questions: quiz.questions.map(q => ({id: q.id, points: q.points, options: q.points.map((p, i) => "Option " + i)}))};
     const text = T.csvText(T.exportRows(entries, view), separator);
     const score = """
     + SCORE
@@ -249,7 +255,7 @@ READ_BACK = (
 }"""
 )
 
-FIELDS = ("name", "date", "version", "answers", "total", "band", "bandTitle", "scores")
+FIELDS = ("name", "date", "rater", "version", "answers", "total", "band", "bandTitle", "scores")
 
 
 @pytest.mark.parametrize(("lang", "separator"), [("fr", ";"), ("en", ",")])
@@ -265,7 +271,16 @@ def test_an_export_reads_back_as_the_model_scores_it(team, lang: str, separator:
     questions = [q.id for q in MINI.questions]
     questions += [id_ for entry in entries for id_ in entry["answers"] if id_ not in questions]  # type: ignore[attr-defined]
     questions = list(dict.fromkeys(questions))  # this quiz's, then the others in the order they come
-    keys = ["name", "date", "version", *(f"q:{id_}" for id_ in questions), "total", "band", "d:alpha", "d:beta"]
+    keys = [
+        "name",
+        "date",
+        "rater",
+        "version",
+        *(f"{kind}:{id_}" for id_ in questions for kind in "qp"),
+        "total",
+        "band",
+    ]
+    keys += [f"{kind}:{d.id}" for d in MINI.dimensions for kind in ("d", "max", "pct")]
     assert rows[0] == [f"Label {key} [{key}]" for key in keys]
     assert sorted(row[0] for row in rows[1:]) == sorted(safe(str(e["name"])) for e in entries)
 
@@ -323,27 +338,27 @@ def test_what_is_no_export_is_said_so(team) -> None:  # type: ignore[no-untyped-
     assert team.evaluate(
         "([texts, quiz]) => texts.map(text => T.readExport(text, JSON.parse(quiz)))", [texts, json.dumps(quiz_view())]
     ) == [None, None, None, None]
-    assert team.evaluate(READ, [export_of(), json.dumps(quiz_view())]) == {"problems": [], "entries": []}
+    assert team.evaluate(READ, [export_of(), json.dumps(quiz_view())]) == {"problems": [], "entries": [], "unknown": []}
 
 
 # ── saved assessments ───────────────────────────────────────────────────────
 
 
-def test_the_table_orders_named_first_by_name_then_the_latest_first(team) -> None:  # type: ignore[no-untyped-def]
-    entries = [
-        {"name": name, "date": date}
-        for name, date in [("", "2026-01-02"), ("Zoé", "2026-01-01"), ("Émile", "2026-01-01"), ("anne", "2026-01-01")]
-        + [("Anne", "2026-03-01"), ("", "2026-05-01"), ("Émile", "2026-02-01")]
+def test_the_table_sorts_by_name_or_a_figure_named_first(team) -> None:  # type: ignore[no-untyped-def]
+    rows = [
+        {"entry": {"name": name, "total": total, "scores": {"alpha": alpha}}}
+        for name, total, alpha in [("", 9, 1), ("Zoé", 3, 5), ("Émile", 9, 2), ("anne", 3, 2), ("Anne", 5, 2)]
     ]
-    got = team.evaluate("entries => T.sortEntries(entries, 'fr').map(entry => entry.name + ' ' + entry.date)", entries)
+    got = team.evaluate(
+        """rows => [{key: "name"}, {key: "name", descending: true}, {key: "total", descending: true}, {key: "d:alpha"}]
+            .map(sort => T.sortRows(rows, sort, "fr").map(row => row.entry.name || "-").join(" "))""",
+        rows,
+    )
     assert got == [
-        "anne 2026-01-01",
-        "Anne 2026-03-01",
-        "Émile 2026-02-01",
-        "Émile 2026-01-01",
-        "Zoé 2026-01-01",
-        " 2026-05-01",
-        " 2026-01-02",
+        "anne Anne Émile Zoé -",  # by name as French sorts it (accents after their letter), nameless last
+        "- Zoé Émile Anne anne",  # reversed
+        "Émile - Anne anne Zoé",  # highest figure first; a tie still by name, A to Z
+        "- anne Anne Émile Zoé",  # lowest first; ties by name
     ]
 
 
@@ -363,7 +378,16 @@ def test_an_import_adds_only_what_is_not_saved_yet(team) -> None:  # type: ignor
 
 
 def test_what_counts_as_a_saved_assessment(team) -> None:  # type: ignore[no-untyped-def]
-    good = {"name": "", "date": "2026-01-01", "answers": {}, "scores": {}, "total": 3, "band": 0}
+    good = {
+        "id": "x",
+        "name": "",
+        "date": "2026-01-01",
+        "rater": "self",
+        "answers": {},
+        "scores": {},
+        "total": 3,
+        "band": 0,
+    }
     cases = [
         good,
         {**good, "date": "1/1/2026"},
@@ -371,6 +395,10 @@ def test_what_counts_as_a_saved_assessment(team) -> None:  # type: ignore[no-unt
         {**good, "total": "x"},
         {**good, "band": "x"},
         {k: v for k, v in good.items() if k != "scores"},
+        {**good, "rater": "boss"},
+        {k: v for k, v in good.items() if k != "rater"},  # format 1: read through migrate() first
+        {k: v for k, v in good.items() if k != "id"},
         None,
     ]
-    assert team.evaluate("cases => cases.map(c => !!T.isEntry(c))", cases) == [True] + [False] * 6
+    assert team.evaluate("cases => cases.map(c => !!T.isEntry(c))", cases) == [True] + [False] * 9
+    assert team.evaluate("c => T.isEntry(T.migrate(c))", cases[7]) is True
