@@ -492,7 +492,8 @@ def test_team_table_uses_the_width_on_a_desktop_and_keeps_names_in_view_on_a_pho
                 rows: [...root.querySelectorAll("[data-team-rows] tr")].map(row => row.getBoundingClientRect().height),
                 table: root.querySelector("[data-team-grid] table").getBoundingClientRect().width,
                 text: root.querySelector("[data-team-grid] > .quiz__note").getBoundingClientRect().width,
-                hidden: (box => box.scrollWidth - box.clientWidth)(root.querySelector("[data-team-grid] .quiz__team-scroll")),
+                hidden: (box => box.scrollWidth - box.clientWidth)(
+                    root.querySelector("[data-team-grid] .quiz__team-scroll")),
             };
         }""",
         TEAM,

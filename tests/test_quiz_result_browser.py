@@ -25,8 +25,8 @@ PLACED = [(slug, quiz) for slug, quiz in placed_quizzes() if quiz.dimensions]
 
 # How each language writes the number of a quiz's dimensions (at most 12) in words.
 NUMBER_WORDS = {
-    "fr": "zéro un deux trois quatre cinq six sept huit neuf dix onze douze".split(),
-    "en": "zero one two three four five six seven eight nine ten eleven twelve".split(),
+    "fr": ["zéro", "un", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze", "douze"],
+    "en": ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"],
 }
 
 

@@ -245,7 +245,8 @@ READ_BACK = (
     const maxima = Object.fromEntries(quiz.dimensions.map(id => [id, 100]));
     const view = {version: quiz.version, dimensions: quiz.dimensions, maxima, label: key => "Label " + key,
                   band: entry => entry.bandTitle,
-                  questions: quiz.questions.map(q => ({id: q.id, points: q.points, options: q.points.map((p, i) => "Option " + i)}))};
+                  questions: quiz.questions.map(q => ({
+                      id: q.id, points: q.points, options: q.points.map((p, i) => "Option " + i)}))};
     const text = T.csvText(T.exportRows(entries, view), separator);
     const score = """
     + SCORE
