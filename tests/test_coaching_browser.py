@@ -706,17 +706,20 @@ def test_team_report_and_coaching_sheet_print_alone(site: BuiltSite, page, langu
         assert not page.locator(f"{PERSON} {part}").first.is_visible(), part
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 17 asks for a one-page coaching sheet; with the three latest records, the mission comparison, "
-    "the prompts in two columns and the focus advice it still takes 2 A4 pages for this team (its commitment "
-    "lines move to page 2): what to leave out is still open; remove this marker when it fits",
-)
-def test_coaching_sheet_fits_one_a4_page(site: BuiltSite, page) -> None:  # type: ignore[no-untyped-def]
-    seed(page, site, LANGUAGES[0], sample_team(8))  # Anne: three manager records and her own
-    open_person(page, "Anne")
-    page.evaluate("document.documentElement.classList.add('quiz-print-person')")
-    assert pdf_pages(page) == 1, "a coaching sheet is one A4 page"
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_coaching_sheet_fits_one_a4_page(site: BuiltSite, page, language: str) -> None:  # type: ignore[no-untyped-def]
+    """A typical sheet, and the longest: views at opposite ends on every question, so every prompt prints."""
+    best = {q.id: max(range(len(q.options)), key=lambda i, q=q: q.options[i].points) for q in QUIZ.questions}
+    worst = {q.id: min(range(len(q.options)), key=lambda i, q=q: q.options[i].points) for q in QUIZ.questions}
+    apart = [record(f"x{n}", "Xavier", f"2026-0{n + 1}-01", "manager", worst) for n in range(3)]
+    apart.append(record("x9", "Xavier", "2026-05-01", "self", best))
+    seed(page, site, language, sample_team(8) + apart)  # Anne: three manager records and her own
+    for name in ("Anne", "Xavier"):
+        open_person(page, name)
+        page.evaluate("document.documentElement.classList.add('quiz-print-person')")
+        assert pdf_pages(page) == 1, f"the coaching sheet of {name} ({language}) is no longer one A4 page"
+        page.evaluate("document.documentElement.classList.remove('quiz-print-person')")
+        page.locator(f"{PERSON} [data-person-close]").click()
 
 
 # ── 7. axe ──────────────────────────────────────────────────────────────────
