@@ -413,8 +413,9 @@
       var entries = [];
       var kept = [];
       list.forEach(function (entry) {
-        entry = data.format === 1 ? migrate(entry) : entry;
-        (isEntry(entry) ? entries : kept).push(entry);
+        var read = data.format === 1 ? migrate(entry) : entry;
+        if (isEntry(read)) entries.push(read);
+        else kept.push(entry); // as it was stored
       });
       return { entries: entries, kept: kept, problem: kept.length ? "unreadable" : null, old: data.format === 1 && raw };
     }
