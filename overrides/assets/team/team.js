@@ -400,7 +400,7 @@
       } catch (error) { /* damaged: below */ }
       if (raw === null) return { entries: [], kept: [], problem: null };
       var list = data && Array.isArray(data.entries) ? data.entries : null;
-      if (list && data.format > FORMAT) return { entries: [], kept: [], problem: "newer", blocked: true };
+      if (data && data.format > FORMAT) return { entries: [], kept: [], problem: "newer", blocked: true }; // any shape
       if (!list || (data.format !== 1 && data.format !== FORMAT)) {
         try {
           localStorage.setItem(key + ".unreadable-" + Date.now(), raw);
