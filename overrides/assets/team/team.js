@@ -982,7 +982,9 @@
       shownPerson = null;
       root.querySelector("[data-person-view]").hidden = true;
       var list = focus && byPerson.get(key);
-      var button = list && root.querySelector("[data-team-rows] [data-team-entry='" + list[list.length - 1].id + "'] [data-team-open]");
+      var button = list && list.map(function (entry) { // the person's row shows one of their records, not always the last
+        return root.querySelector("[data-team-rows] [data-team-entry='" + entry.id + "'] [data-team-open]");
+      }).filter(Boolean)[0];
       if (focus) (button || root.querySelector("h2")).focus();
     }
 
