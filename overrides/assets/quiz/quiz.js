@@ -110,7 +110,9 @@
     } catch (error) {
       return "bad";
     }
-    var extra = parts.length === 2 || (parts.length < 6 && link.rater && day && +day[2] && +day[2] < 13 && +day[3] && +day[3] < 32);
+    var given = day && new Date(+day[1], day[2] - 1, +day[3]);
+    var real = given && given.getMonth() === day[2] - 1 && given.getDate() === +day[3]; // a day of the calendar
+    var extra = parts.length === 2 || (parts.length < 6 && link.rater && real);
     if (!extra || parts[0] !== version || parts[1].length !== options.length) return "bad";
     for (var i = 0; i < options.length; i++) {
       var character = parts[1].charAt(i);
