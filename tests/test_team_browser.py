@@ -714,6 +714,10 @@ def test_a_share_link_applies_to_an_open_tab_and_is_saved_with_its_day_and_rater
     # Once an answer changes, the answers are today's.
     answer_quickly(page, changed(answers))
     assert shared(page) == {"answers": changed(answers), "rater": "self", "date": today(), "name": name}
+    # A day no calendar has is no link: nothing of it is applied.
+    page.evaluate("hash => { location.hash = hash; }", share_link(answers, "manager", "2026-02-31", "Ugo"))
+    expect(notice(page, "bad-link")).to_be_visible()
+    assert draft(page) == {"name": name, "rater": "self", "answers": changed(answers)}
 
 
 # ── storage: formats and failures ───────────────────────────────────────────
