@@ -557,6 +557,7 @@
       if (!event.persisted) return;
       var stored = loadStored(quiz);
       if (stored) applyAnswers(quiz, stored.answers);
+      if (stored) applyWho(quiz, stored.who);
       render(quiz);
     });
     // For the team table (team.js, through kamGuide.quiz(form)); DESIGN.md, "Browser scripts".

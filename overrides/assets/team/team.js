@@ -401,7 +401,7 @@
       } catch (error) { /* damaged: below */ }
       if (raw === null) return { entries: [], kept: [], problem: null };
       var list = data && Array.isArray(data.entries) ? data.entries : null;
-      if (list && data.format > FORMAT) return { entries: [], kept: [], problem: "newer", blocked: true };
+      if (data && data.format > FORMAT) return { entries: [], kept: [], problem: "newer", blocked: true }; // any shape
       if (!list || (data.format !== 1 && data.format !== FORMAT)) {
         try {
           localStorage.setItem(key + ".unreadable-" + Date.now(), raw);
@@ -414,8 +414,9 @@
       var entries = [];
       var kept = [];
       list.forEach(function (entry) {
-        entry = data.format === 1 ? migrate(entry) : entry;
-        (isEntry(entry) ? entries : kept).push(entry);
+        var read = data.format === 1 ? migrate(entry) : entry;
+        if (isEntry(read)) entries.push(read);
+        else kept.push(entry); // as it was stored
       });
       return { entries: entries, kept: kept, problem: kept.length ? "unreadable" : null, old: data.format === 1 && raw };
     }
@@ -1050,7 +1051,7 @@
     });
     // Another name is another person's assessment: "correct" would rewrite someone else's record.
     subject.addEventListener("input", function () {
-      if (editing && byId(editing).name !== subject.value.trim()) setEditing(null);
+      if (editing && byId(editing).name.trim() !== subject.value.trim()) setEditing(null);
     });
     root.querySelector("[data-team-rows]").addEventListener("click", function (event) {
       var row = event.target.closest("[data-team-open]") && event.target.closest("[data-team-entry]");
