@@ -820,6 +820,29 @@ def test_without_storage_the_assessment_still_works(site: BuiltSite, browser) ->
     context.close()
 
 
+def test_a_full_storage_says_this_save_failed_and_keeps_the_others(site: BuiltSite, browser) -> None:  # type: ignore[no-untyped-def]
+    context = browser.new_context()
+    # The browser refuses any write to the team's list, as when the origin's storage is full.
+    context.add_init_script(
+        f"""const write = Storage.prototype.setItem;
+        Storage.prototype.setItem = function (key, value) {{
+            if (key === "{TEAM_KEY}" && sessionStorage.getItem("full"))
+                throw new DOMException("full", "QuotaExceededError");
+            return write.call(this, key, value);
+        }};"""
+    )
+    page = context.new_page()
+    open_page(page, site, "en")
+    save_assessment(page, "Anne", ANSWERS["Anne"])
+    kept = page.evaluate(f"localStorage.getItem('{TEAM_KEY}')")
+    page.evaluate("sessionStorage.setItem('full', '1')")
+    save_assessment(page, "Bruno", ANSWERS["Bruno"])
+    page.locator(f"{FORM} [data-quiz-notice='full']").wait_for()
+    assert page.evaluate(f"localStorage.getItem('{TEAM_KEY}')") == kept
+    assert [row["name"] for row in table(page)] == ["Anne"]
+    context.close()
+
+
 # ── deleting ─────────────────────────────────────────────────────────────────
 
 

@@ -89,6 +89,7 @@ INTERFACE_KEYS = (
     "corrected",
     "save_duplicate",
     "storage_blocked",
+    "storage_full",
     "storage_damaged_kept",
     "storage_newer",
     "rater_legend",

@@ -385,7 +385,8 @@
   // this script can read, those it cannot (kept as they are), the notice to show (unavailable,
   // damaged, damaged-kept, newer, unreadable) and whether writing must wait (a list it could not set
   // aside, or one a newer page wrote). update(change) re-reads, applies change(entries) → entries,
-  // writes, and returns {ok, entries, problem}; nothing is written when blocked. A format-1 list is
+  // writes, and returns {ok, entries, problem}; nothing is written when blocked, and a write the
+  // browser refuses (storage full) leaves what was stored as it was ("full"). A format-1 list is
   // copied to `<key>.format-1` before it is first written as format 2.
   function createStore(key) {
     function read() {
@@ -432,7 +433,7 @@
           localStorage.setItem(key, JSON.stringify({ format: FORMAT, entries: entries.concat(now.kept) }));
           return { ok: true, entries: entries };
         } catch (error) {
-          return { ok: false, entries: now.entries, problem: "unavailable" };
+          return { ok: false, entries: now.entries, problem: "full" }; // what was stored stays as it was
         }
       },
       key: key
@@ -728,7 +729,7 @@
   /* ── the markup an instance needs (DESIGN.md, "Team table") ───────────── */
 
   var NOTICES = [
-    "saved", "corrected", "duplicate", "blocked", "incomplete", "unavailable", "damaged", "damaged-kept", "newer",
+    "saved", "corrected", "duplicate", "blocked", "full", "incomplete", "unavailable", "damaged", "damaged-kept", "newer",
     "unreadable", "opened", "opened-older", "deleted", "deleted-all", "imported", "import-failed", "not-export",
     "empty-file", "too-big"
   ];
@@ -927,7 +928,7 @@
     // says how it went and shows the result. Returns whether it was written.
     function write(changeList, notice, values) {
       var done = store.update(changeList);
-      quiz.notice(done.ok ? notice : done.problem === "unavailable" ? "unavailable" : "blocked", values);
+      quiz.notice(done.ok ? notice : done.problem === "unavailable" || done.problem === "full" ? done.problem : "blocked", values);
       show(done.entries);
       return done.ok;
     }
