@@ -537,9 +537,11 @@ def expected_keys() -> list[str]:
     return keys
 
 
-def expected_cells(entry: dict, language: str) -> dict[str, str]:
+def expected_cells(entry: dict, language: str, raters: dict[str, str]) -> dict[str, str]:
+    """raters: the page's word for each rater (its texts template), written before the key."""
     result = score(QUIZ, entry["answers"])
-    cells = {"name": entry["name"], "date": entry["date"], "rater": entry["rater"], "version": entry["version"]}
+    rater = f"{raters[entry['rater']]} [{entry['rater']}]"
+    cells = {"name": entry["name"], "date": entry["date"], "rater": rater, "version": entry["version"]}
     for question in QUIZ.questions:
         index = entry["answers"][question.id]
         option = question.options[index]
@@ -592,13 +594,19 @@ def test_csv_export_is_spreadsheet_ready_and_comes_back_whole(  # type: ignore[n
     records = [r for r in sample_team(6) if r["version"] == VERSION]
     records[0]["name"] = "Amélie Œuvray"  # words Windows-1252 has, beyond ASCII
     seed(page, site, language, records)
+    raters = page.evaluate(
+        """team => Object.fromEntries(["self", "manager"].map(key => [key, document.querySelector(team)
+            .querySelector("[data-team-texts]").content.querySelector(`[data-team-text='rater:${key}']`).textContent]))""",
+        TEAM,
+    )
+    assert all(raters.values()), raters
     for separator in (";", ","):
         text = export(page, separator)
         keys, rows = read_csv(text, separator)
         assert keys == expected_keys()
         by_id = sorted(rows, key=lambda row: (row["name"], row["date"], row["rater"]))
         wanted = sorted(
-            (expected_cells(r, language) for r in records), key=lambda c: (c["name"], c["date"], c["rater"])
+            (expected_cells(r, language, raters) for r in records), key=lambda c: (c["name"], c["date"], c["rater"])
         )
         assert by_id == wanted
 

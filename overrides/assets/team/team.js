@@ -282,7 +282,7 @@
 
   // An export's rows, titles first: columns `Label [key]`. For each question of this quiz (then any
   // only older records answered: nothing is left out) its answer (`q:`, "B – the option's words")
-  // and points (`p:`); for each dimension its points (`d:`), maximum (`max:`) and whole percent
+  // and points (`p:`); the rater as "label(rater:<key>) [<key>]"; for each dimension its points (`d:`), maximum (`max:`) and whole percent
   // (`pct:`). view: {questions [{id, points, options (words)}], dimensions, maxima, label(key), band(entry)}.
   function exportRows(entries, view) {
     var ids = view.questions.map(function (question) { return question.id; });
@@ -298,7 +298,8 @@
     var rows = [keys.map(function (key) { return view.label(key) + " [" + key + "]"; })];
     entries.forEach(function (entry) {
       var current = entry.version === view.version;
-      var row = [entry.name, entry.date, entry.rater, entry.version];
+      // the rater in the page's words, its key in brackets for the import (as the column titles)
+      var row = [entry.name, entry.date, view.label("rater:" + entry.rater) + " [" + entry.rater + "]", entry.version];
       ids.forEach(function (id) {
         var index = has(entry.answers, id) ? entry.answers[id] : -1;
         var question = current && has(questions, id) && questions[id];
@@ -349,7 +350,7 @@
           ok = !against && (entry.date = isoDate(value, dayFirst));
           if (!ok && !bad) bad = { kind: against ? "date-order" : "not-a-date", row: index + 2, value: value };
         }
-        else if (column === "rater") ok = /^(self|manager)$/.test(entry.rater = value || "manager");
+        else if (column === "rater") ok = /^(self|manager)$/.test(entry.rater = (/\[(\w+)\]$/.exec(value) || [0, value])[1] || "manager");
         else if (column === "version") ok = /^[0-9a-f]{12}$/.test(entry.version = value);
         else if (column === "total") ok = /^\d+$/.test(value) && (entry.total = +value) >= 0;
         else if (column === "band") ok = band && (entry.band = band[1] - 1, entry.bandTitle = band[2]);
@@ -886,7 +887,7 @@
 
     function label(key) {
       var parts = /^(\w+):(.*)$/.exec(key);
-      if (!parts || parts[1] === "q" || parts[1] === "d") return texts[key] || (parts ? parts[2] : key);
+      if (!parts || /^(q|d|rater)$/.test(parts[1])) return texts[key] || (parts ? parts[2] : key);
       var base = texts[(parts[1] === "p" ? "q:" : "d:") + parts[2]] || parts[2];
       return base + " – " + texts[{ p: "points", max: "maximum", pct: "percent" }[parts[1]]];
     }
