@@ -304,6 +304,9 @@ def test_person_view_lists_records_and_changes_as_the_model(site: BuiltSite, pag
                 assert int(item["delta"]) == delta, (key, dimension.id)
                 assert item["text"].rstrip().endswith(arrow(delta)), item["text"]
                 assert number(item["text"].split(")")[-1]) == delta  # the change in points, signed
+        # The advice speaks to whoever made the figures: the manager, or the KAM who only rated themselves.
+        audiences = page.locator(f"{PERSON} [data-person-focus] [data-person-audience]:visible")
+        assert audiences.count() == 1 and audiences.get_attribute("data-person-audience") == rater, key
         page.locator(f"{PERSON} [data-person-close]").click()
         assert page.locator(PERSON).is_hidden()
         assert focused(page) == f"BUTTON[open]|{rows[row_name]['id']}", f"focus back on {row_name}'s name"

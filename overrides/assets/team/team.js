@@ -634,7 +634,7 @@
             if (latest) chart(item.querySelector("[data-person-chart]"), mine.map(function (entry) { return entry.scores[id]; }), view.maxima[id]);
           });
           showComparison(compare(list, view));
-          showFocus(latest);
+          showFocus(latest, rater);
         }
         root.hidden = false;
       }
@@ -668,8 +668,9 @@
       one("[data-compare-discuss-none]").hidden = talks > 0;
     }
 
-    // The lowest dimension of the latest record (the first on a tie), with the manager's advice for it.
-    function showFocus(latest) {
+    // The lowest dimension of the latest record (the first on a tie), with the advice for it that speaks
+    // to whoever made that record: the manager, or the KAM who only rated themselves.
+    function showFocus(latest, rater) {
       var focus = one("[data-person-focus]");
       var lowest = null;
       if (latest) view.dimensions.forEach(function (id) {
@@ -677,6 +678,7 @@
       });
       focus.hidden = lowest === null;
       all(focus, "[data-person-advice]").forEach(function (block) { block.hidden = block.getAttribute("data-person-advice") !== lowest; });
+      all(focus, "[data-person-audience]").forEach(function (block) { block.hidden = block.getAttribute("data-person-audience") !== rater; });
       if (lowest !== null) one("[data-person-focus-name]").textContent = view.texts["d:" + lowest];
     }
   }
