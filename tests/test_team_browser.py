@@ -1016,9 +1016,11 @@ def test_csv_export_then_import_loses_nothing(site: BuiltSite, page, language: s
     import_file(page, text, tmp_path)
     page.wait_for_selector(f"{FORM} [data-quiz-notice='imported']:not([hidden])")
     assert table(page) == before
+    assert imported_notice(page) == imported_text(page, len(rows))  # the count of what was added
     import_file(page, text, tmp_path)  # the same file again: merged, not duplicated
     page.wait_for_selector(f"{FORM} [data-quiz-notice='imported']:not([hidden])")
     assert table(page) == before
+    assert imported_notice(page) == imported_text(page, 0)
     open_page(page, site, other_language(language))
     page.locator(f"{FORM} [data-team-delete-all]").click()
     page.locator(f"{FORM} [data-team-confirm-yes]").click()
@@ -1078,6 +1080,17 @@ def test_a_csv_without_assessments_says_so_and_changes_nothing(
     import_file(page, text, tmp_path)
     page.locator(f"{FORM} [data-quiz-notice='empty-file']").wait_for()
     assert len(table(page)) == 1
+
+
+def imported_notice(page) -> str:  # type: ignore[no-untyped-def]
+    return page.locator(f"{FORM} [data-quiz-notice='imported']").text_content() or ""
+
+
+def imported_text(page, count: int) -> str:  # type: ignore[no-untyped-def]
+    """The page's own "import done" text with this count filled in."""
+    template = page.locator(f"{FORM} [data-quiz-notice='imported']").get_attribute("data-quiz-fill")
+    assert template and "{value}" in template
+    return template.replace("{value}", str(count))
 
 
 def test_a_csv_saved_again_by_french_excel_imports(site: BuiltSite, page, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

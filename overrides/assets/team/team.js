@@ -928,9 +928,11 @@
     }
 
     // One change to the stored list, applied to what is stored now (another tab may have written):
-    // says how it went and shows the result. Returns whether it was written.
+    // says how it went (values: the notice's, or a function giving them once the change is made) and
+    // shows the result. Returns whether it was written.
     function write(changeList, notice, values) {
       var done = store.update(changeList);
+      values = typeof values === "function" ? values() : values;
       quiz.notice(done.ok ? notice : done.problem === "unavailable" || done.problem === "full" ? done.problem : "blocked", values);
       show(done.entries);
       return done.ok;
@@ -1032,8 +1034,7 @@
         fresh.forEach(function (entry) { entry.id = newId(); });
         added = fresh.length;
         return stored.concat(fresh);
-      }, "imported", { value: added });
-      if (added) quiz.notice("imported", { value: added });
+      }, "imported", function () { return { value: added }; }); // counted against what is stored now
     }
 
     // Wiring: the live parts shown, the saved list read, every control listened to.
