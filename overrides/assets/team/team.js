@@ -14,6 +14,7 @@
  *
  *   CSV, dates, records, people   pure functions, offered as kamGuide.teamRules (tested in a blank page)
  *   createStore                   the saved records in localStorage (format 2, migrating format 1)
+ *   readView                      what the page says: texts, marks, titles, how figures are written
  *   createTable, createPerson     the team table; the person view (history, progress, comparison)
  *   createConfirm, download       the dialog that confirms a deletion; the exported file
  *   createTeam                    the component: one instance per quiz form, wiring the units above;
@@ -803,15 +804,11 @@
     });
   }
 
-  /* ── the component: one instance per quiz form ────────────────────────── */
+  /* ── what the page says: texts, marks, figures as written in its language ── */
 
-  // Wires the team table of a form whose quiz quiz.js started (quiz: kamGuide.quiz(form)); throws
-  // before changing anything when the markup lacks a part.
-  function createTeam(form, quiz) {
-    var problems = problemsOf(form, quiz);
-    if (problems.length) throw new MarkupError(problems);
-    var root = form.querySelector("[data-quiz-team]");
-    var subject = form.querySelector("[data-quiz-subject]");
+  // The view the units share: the page's texts (template[data-team-texts]), marks, band titles and
+  // option words, the quiz's figures and thresholds, and how dates and numbers are written.
+  function readView(form, root, quiz) {
     var lang = document.documentElement.lang;
     var texts = map();
     var marks = map();
@@ -839,11 +836,11 @@
         return label.textContent.replace(/\s+/g, " ").trim();
       });
     });
-    var view = {
+    return {
       lang: lang, version: quiz.version, weakBelow: quiz.weakBelow, dimensions: dimensions, maxima: maxima, rules: rules,
-      unnamed: texts.unnamed, marks: marks, texts: texts, today: quiz.today,
-      questions: quiz.questions,
-      gaps: { questionPoints: +form.getAttribute("data-quiz-gap-points"), dimensionPercent: +form.getAttribute("data-quiz-gap-percent") }, raterText: { self: texts["rater:self"], manager: texts["rater:manager"] },
+      unnamed: texts.unnamed, marks: marks, texts: texts, today: quiz.today, questions: quiz.questions,
+      bandTitles: bandTitles, optionWords: optionWords, raterText: { self: texts["rater:self"], manager: texts["rater:manager"] },
+      gaps: { questionPoints: +form.getAttribute("data-quiz-gap-points"), dimensionPercent: +form.getAttribute("data-quiz-gap-percent") },
       format: {
         date: function (iso) {
           var parts = DATE.exec(iso);
@@ -860,6 +857,22 @@
         decimal: decimal
       }
     };
+  }
+
+  /* ── the component: one instance per quiz form ────────────────────────── */
+
+  // Wires the team table of a form whose quiz quiz.js started (quiz: kamGuide.quiz(form)); throws
+  // before changing anything when the markup lacks a part.
+  function createTeam(form, quiz) {
+    var problems = problemsOf(form, quiz);
+    if (problems.length) throw new MarkupError(problems);
+    var root = form.querySelector("[data-quiz-team]");
+    var subject = form.querySelector("[data-quiz-subject]");
+    var view = readView(form, root, quiz);
+    var texts = view.texts;
+    var dimensions = view.dimensions;
+    var maxima = view.maxima;
+    var bandTitles = view.bandTitles;
     var store = createStore("kam-guide.team." + quiz.id);
     var table = createTable(root, view);
     var personView = createPerson(root.querySelector("[data-person-view]"), root.querySelector("[data-person-row-template]"), view);
@@ -1004,7 +1017,7 @@
       var rows = exportRows(entries, {
         version: quiz.version, dimensions: dimensions, maxima: maxima, label: label, band: shownBand,
         questions: quiz.questions.map(function (question, index) {
-          return { id: question.id, points: question.points, options: optionWords[index] };
+          return { id: question.id, points: question.points, options: view.optionWords[index] };
         })
       });
       download(quiz.id + "-" + quiz.today() + ".csv", csvText(rows, separator.value));
