@@ -61,6 +61,16 @@ def test_rules_are_frozen_and_nothing_is_set_on_the_page(rules) -> None:  # type
     ) == ["quiz,quizLinks,quizRules", True, True, True, "band,below,isWeak,shown,team", None]
 
 
+def test_a_day_is_written_as_links_and_records_store_it(rules) -> None:  # type: ignore[no-untyped-def]
+    """The Date's own calendar day (the reader's time zone), zero-padded, at any hour."""
+    days = "[[2026, 0, 5, 0], [2026, 10, 30, 23], [2026, 11, 31, 12]]"
+    assert rules.evaluate(f"() => {days}.map(([y, m, d, h]) => kamGuide.quizLinks.day(new Date(y, m, d, h, 59)))") == [
+        "2026-01-05",
+        "2026-11-30",
+        "2026-12-31",
+    ]
+
+
 # ── weak or not: score / max < percent % ────────────────────────────────────
 
 

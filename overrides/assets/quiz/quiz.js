@@ -436,10 +436,13 @@
 
   /* ── share links of a form ─────────────────────────────────────────────── */
 
-  // Today, as the team table dates an assessment: 2026-11-30 in the reader's time zone.
+  // A day as share links and the team table's records write it: 2026-11-30, in the reader's time zone.
+  function isoDay(date) {
+    return date.getFullYear() + "-" + ("0" + (date.getMonth() + 1)).slice(-2) + "-" + ("0" + date.getDate()).slice(-2);
+  }
+
   function today() {
-    var now = new Date();
-    return new Date(now.getTime() - now.getTimezoneOffset() * 60000).toISOString().slice(0, 10);
+    return isoDay(new Date());
   }
 
   function encodeFragment(quiz) {
@@ -615,7 +618,7 @@
   }
 
   offer("quizRules", Object.freeze({ below: below, isWeak: isWeak, shown: shown, band: band, team: team }));
-  offer("quizLinks", Object.freeze({ write: writeLink, read: readLink }));
+  offer("quizLinks", Object.freeze({ write: writeLink, read: readLink, day: isoDay }));
   offer("quiz", function (form) { return quizzes.get(form) || null; });
 
   // Material's instant navigation swaps pages without reloading: follow its document$.

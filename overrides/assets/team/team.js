@@ -118,11 +118,6 @@
     return (number < 10 ? "0" : "") + number;
   }
 
-  // A day as a record stores it: 2026-11-30.
-  function isoDay(date) {
-    return date.getFullYear() + "-" + pad(date.getMonth() + 1) + "-" + pad(date.getDate());
-  }
-
   // 2026-11-30, or a LOCAL_DATE with the day first or not; "" when neither, or no such day.
   function isoDate(value, dayFirst) {
     var local = LOCAL_DATE.exec(value);
@@ -183,8 +178,8 @@
     return entry.name.trim().toLowerCase() || entry.id;
   }
 
-  // Each person's records, oldest first (by date; records of one day in the order they were stored),
-  // in a Map in the order people first appear.
+  // Each person's records, oldest first (by date; records of one day in the order they were stored:
+  // Array.prototype.sort is stable), in a Map in the order people first appear.
   function people(entries) {
     var byPerson = new Map();
     entries.forEach(function (entry) {
@@ -193,9 +188,7 @@
       byPerson.get(key).push(entry);
     });
     byPerson.forEach(function (list) {
-      list.forEach(function (entry, index) { entry._order = index; });
-      list.sort(function (a, b) { return a.date < b.date ? -1 : a.date > b.date ? 1 : a._order - b._order; });
-      list.forEach(function (entry) { delete entry._order; });
+      list.sort(function (a, b) { return a.date < b.date ? -1 : a.date > b.date ? 1 : 0; });
     });
     return byPerson;
   }
@@ -539,7 +532,8 @@
         var shown = [];
         byPerson.forEach(function (list) {
           var managers = list.filter(function (entry) { return entry.rater === "manager"; });
-          shown.push({ entry: (managers.length ? managers : list)[(managers.length ? managers : list).length - 1], list: list });
+          var latest = (managers.length ? managers : list).slice(-1)[0];
+          shown.push({ entry: latest, list: list });
         });
         var fragment = document.createDocumentFragment();
         sortRows(shown, sort, view.lang).forEach(function (row) { fragment.appendChild(showRow(row.entry, row.list)); });
@@ -1145,7 +1139,7 @@
     enumerable: true, // read-only
     value: Object.freeze({
       parseCsv: parseCsv, csvCell: csvCell, csvText: csvText, separatorFor: separatorFor, csvSeparator: csvSeparator,
-      isoDay: isoDay, isoDate: isoDate, localeDayFirst: localeDayFirst, settledOrder: settledOrder, isEntry: isEntry,
+      isoDate: isoDate, localeDayFirst: localeDayFirst, settledOrder: settledOrder, isEntry: isEntry,
       migrate: migrate, signature: signature, newEntries: newEntries, personOf: personOf, people: people,
       change: change, compare: compare, summary: summary, weakPeople: weakPeople, sortRows: sortRows,
       exportRows: exportRows, readExport: readExport
