@@ -17,6 +17,7 @@ from kam_guide.build.minify import minify_script
 ASSETS = ROOT / "overrides" / "assets"
 QUIZ_JS = ASSETS / "quiz" / "quiz.js"
 TEAM_JS = ASSETS / "team" / "team.js"
+TEAM_TOOLS_JS = ASSETS / "team" / "team-tools.js"  # the team table's tools, which team.js loads on first use
 SIMULATOR_JS = ASSETS / "simulator" / "simulator.js"
 
 

@@ -1,4 +1,5 @@
-"""The coaching rules of team.js (`kamGuide.teamRules`) against the Python model, on random records.
+"""The coaching rules of team.js and its tools (`kamGuide.teamRules`, `kamGuide.teamTools.rules`) against
+the Python model, on random records.
 
 For random teams of records (several people, names that differ only by case or surrounding spaces,
 unnamed records, both raters, a few dates so that days tie, some records of another version, a few
@@ -37,7 +38,7 @@ from kam_guide.quiz.team import (
 )
 from kam_guide.source.fields import LocalizedText
 from quizfiles import load_fixture
-from scriptpage import QUIZ_JS, TEAM_JS, script_page
+from scriptpage import QUIZ_JS, TEAM_JS, TEAM_TOOLS_JS, script_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.code_only]
 
@@ -52,8 +53,8 @@ NAMES += ("\u0085Anne", "Anne\u001c", "\ufeffBruno", "Bruno\u2003", "\u200bChloÃ
 
 @pytest.fixture(scope="module", params=["source", "minified"])
 def rules(browser, request) -> Iterator[object]:  # type: ignore[no-untyped-def]
-    """A blank page running quiz.js then team.js (team.js's rules use kamGuide.quizRules)."""
-    with script_page(browser, [QUIZ_JS, TEAM_JS], shipped=request.param == "minified") as page:
+    """A blank page running quiz.js, team.js and its tools (their rules use kamGuide.quizRules)."""
+    with script_page(browser, [QUIZ_JS, TEAM_JS, TEAM_TOOLS_JS], shipped=request.param == "minified") as page:
         yield page
 
 
@@ -209,7 +210,7 @@ def page_case(quiz: Quiz, records: list[SavedAssessment]) -> dict[str, object]:
 
 
 PAGE_VIEW = """cases => JSON.stringify(JSON.parse(cases).map(q => {
-    const T = kamGuide.teamRules, R = kamGuide.quizRules;
+    const T = Object.assign({}, kamGuide.teamRules, kamGuide.teamTools.rules), R = kamGuide.quizRules;
     const byPerson = T.people(q.entries);
     const plain = value => JSON.parse(JSON.stringify(value));
     const persons = {};

@@ -153,3 +153,60 @@ def test_a_simulator_lacking_a_part_is_named_and_keeps_its_worked_example(edited
     before = total.inner_text()
     page.locator("[data-simulator='second'] [data-sim-input='base']").fill("90000")
     assert total.inner_text() != before
+
+
+# ── the team table's tools, loaded on first use ─────────────────────────────
+
+
+def save_and_open_person(page, form: str) -> None:  # type: ignore[no-untyped-def]
+    """Saves one assessment (every first option) of "Anne", then clicks her name in the team table."""
+    page.locator(f"{form} [data-quiz-subject]").fill("Anne")
+    page.evaluate(
+        """form => document.querySelectorAll(form + " fieldset[data-question]").forEach(fieldset => {
+            fieldset.querySelector("input[type=radio]").click();
+        })""",
+        form,
+    )
+    page.locator(f"{form} [data-quiz-save]").click()
+    page.locator(f"{form} [data-team-rows] [data-team-open]").first.click()
+
+
+def test_the_tools_load_on_first_use_and_again_after_a_failure(edited) -> None:  # type: ignore[no-untyped-def]
+    opened = edited(QUIZ_PAGE, lambda soup: None)
+    page = opened.page
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.route("**/team-tools.js*", lambda route: route.abort())
+    page.reload()
+    page.wait_for_selector(f"{FIRST} [data-quiz-team][data-team-ready]", state="attached")
+    assert not [url for url in requested if "team-tools" in url], "the page loads the tools before a reader uses one"
+    save_and_open_person(page, FIRST)
+    failed = page.locator(f"{FIRST} [data-quiz-notice='tools-failed']")
+    failed.wait_for()
+    assert page.locator(f"{FIRST} [data-person-view]").is_hidden()
+    assert any(
+        error.startswith(f'kamGuide.team: form[data-quiz="{QUIZ.id}"] cannot load ') and "team-tools." in error
+        for error in opened.errors
+    ), opened.errors
+    assert page.locator("link[href*='team-tools'], script[src*='team-tools']").count() == 0, "a failed load is removed"
+    page.unroute("**/team-tools.js*")
+    page.locator(f"{FIRST} [data-team-rows] [data-team-open]").first.click()  # tried again
+    person = page.locator(f"{FIRST} [data-person-view]")
+    person.wait_for()
+    assert failed.is_hidden()
+    # Its stylesheet applies: the person view's frame comes from team-tools.css, not quiz.css.
+    assert person.evaluate("element => getComputedStyle(element).borderTopStyle") == "solid"
+    versions = {url.split("?", 1)[1] for url in requested if "/assets/team/" in url}
+    assert len(versions) == 1, f"team.js and its tools are not of one version: {versions}"
+
+
+def test_tools_lacking_a_part_are_named_on_first_use_and_the_table_works(edited) -> None:  # type: ignore[no-untyped-def]
+    opened = edited(QUIZ_PAGE, lambda soup: remove(soup.select_one(FIRST), "[data-person-printed]"))
+    page = opened.page
+    page.wait_for_selector(f"{FIRST} [data-quiz-team][data-team-ready]", state="attached")
+    assert opened.errors == []  # the table's own parts are all there
+    save_and_open_person(page, FIRST)
+    page.locator(f"{FIRST} [data-quiz-notice='tools-failed']").wait_for()
+    assert opened.errors == [f'kamGuide.team: form[data-quiz="{QUIZ.id}"] has no [data-person-printed][data-quiz-fill]']
+    assert page.locator(f"{FIRST} [data-team-rows] [data-team-entry][data-name='Anne']").count() == 1
+    assert page.locator(f"{FIRST} [data-person-view]").is_hidden()

@@ -18,7 +18,7 @@ import pytest
 
 from kam_guide.quiz.scoring import fingerprint, score
 from quizfiles import load_fixture
-from scriptpage import QUIZ_JS, TEAM_JS, differences, script_page
+from scriptpage import QUIZ_JS, TEAM_JS, TEAM_TOOLS_JS, differences, script_page
 
 pytestmark = [pytest.mark.browser, pytest.mark.code_only]
 
@@ -30,27 +30,33 @@ LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 
 @pytest.fixture(scope="module", params=["source", "minified"])
 def team(browser, request) -> Iterator[object]:  # type: ignore[no-untyped-def]
-    """A blank page running team.js alone; `team.evaluate(...)` sees `kamGuide.teamRules` as `T`."""
-    with script_page(browser, [QUIZ_JS, TEAM_JS], shipped=request.param == "minified") as page:
-        page.evaluate("() => { window.T = window.kamGuide.teamRules; }")
+    """A blank page running quiz.js, team.js and its tools; `team.evaluate(...)` sees `kamGuide.teamRules`
+    and `kamGuide.teamTools.rules` together as `T`."""
+    with script_page(browser, [QUIZ_JS, TEAM_JS, TEAM_TOOLS_JS], shipped=request.param == "minified") as page:
+        page.evaluate("() => { window.T = Object.assign({}, kamGuide.teamRules, kamGuide.teamTools.rules); }")
         yield page
 
 
 def test_rules_are_frozen_and_read_only(team) -> None:  # type: ignore[no-untyped-def]
     assert team.evaluate(
         """() => {
-            const property = Object.getOwnPropertyDescriptor(kamGuide, "teamRules");
-            return [Object.keys(kamGuide).join(), Object.isFrozen(T), property.writable, property.configurable,
-                    Object.keys(T).sort().join()];
+            const frozen = ["teamRules", "teamTools"].map(name => {
+                const property = Object.getOwnPropertyDescriptor(kamGuide, name);
+                return [Object.isFrozen(property.value), property.writable, property.configurable];
+            });
+            const tools = kamGuide.teamTools;
+            return [Object.keys(kamGuide).join(), frozen, Object.isFrozen(tools.rules),
+                    Object.keys(kamGuide.teamRules).sort().join(), Object.keys(tools.rules).sort().join(),
+                    Object.keys(tools).sort().join()];
         }"""
     ) == [
-        "quizRules,quizLinks,quiz,teamRules",  # quiz.js's, then team.js's own
+        "quizRules,quizLinks,quiz,teamRules,teamTools",  # quiz.js's, team.js's, then its tools'
+        [[True, False, False], [True, False, False]],
         True,
-        False,
-        False,
-        "change,compare,csvCell,csvSeparator,csvText,exportRows,isEntry,isoDate,localeDayFirst,migrate,"
-        "newEntries,parseCsv,people,personOf,readExport,separatorFor,settledOrder,signature,sortRows,summary,"
-        "weakPeople",
+        "byRater,change,isEntry,migrate,people,personOf,separatorFor,signature,sortRows,summary,weakPeople",
+        "compare,csvCell,csvSeparator,csvText,exportRows,isoDate,localeDayFirst,newEntries,parseCsv,readExport,"
+        "settledOrder",
+        "exportCsv,importCsv,rules,start",
     ]
 
 

@@ -1,7 +1,8 @@
 """Ask for a page-specific script and stylesheet: overrides/main.html loads them on that page only.
 
 An asset named `quiz` is overrides/assets/quiz/quiz.js and, if it exists, quiz.css. Its
-URL carries a hash of the files, so a browser never mixes an old script with a new page.
+URL carries a hash of every file of its folder (the team table's tools, which team.js loads on
+first use, carry the same), so a browser never mixes an old script with a new page.
 Assets load in the order they are asked for (the team table's script after the quiz's).
 The request is kept in the page's build state (build/state.py); hooks/assets.py hands it to
 the template.
@@ -25,20 +26,23 @@ def require_assets(page: Page, config: MkDocsConfig, name: str) -> None:
     if any(asset.name == name for asset in requested):
         return
     folder = Path(config.theme.custom_dir or "overrides") / "assets" / name
-    script, stylesheet = folder / f"{name}.js", folder / f"{name}.css"
+    stylesheet = folder / f"{name}.css"
     requested.append(
         PageAsset(
             name=name,
             script=f"assets/{name}/{name}.js",
             stylesheet=f"assets/{name}/{name}.css" if stylesheet.is_file() else None,
-            version=_version(script, stylesheet),
+            version=_version(folder),
         )
     )
 
 
-def _version(script: Path, stylesheet: Path) -> str:
-    files = [path for path in (script, stylesheet) if path.is_file()]
-    key: tuple[Path | int, ...] = (script, *(path.stat().st_mtime_ns for path in files))
+def _version(folder: Path) -> str:
+    files = sorted(path for path in folder.iterdir() if path.is_file())
+    key: tuple[Path | int, ...] = (folder, *(path.stat().st_mtime_ns for path in files))
     if key not in _versions:
-        _versions[key] = hashlib.sha256(b"".join(path.read_bytes() for path in files)).hexdigest()[:10]
+        digest = hashlib.sha256()
+        for path in files:
+            digest.update(path.name.encode() + b"\0" + path.read_bytes())
+        _versions[key] = digest.hexdigest()[:10]
     return _versions[key]

@@ -71,6 +71,7 @@ INTERFACE_KEYS = (
     "team_confirm_no",
     "team_deleted",
     "team_deleted_all",
+    "team_tools_failed",
     "team_export",
     "team_import",
     "team_print",
