@@ -37,11 +37,6 @@
     return Object.prototype.hasOwnProperty.call(object, key);
   }
 
-  // "{name}" in a text → values.name (numbers and readers' own entries, never words).
-  function fill(template, values) {
-    return template.replace(/\{(\w+)\}/g, function (match, key) { return has(values, key) ? values[key] : match; });
-  }
-
   /* ── CSV (pure) ──────────────────────────────────────────────────────────── */
 
   // Text cells as RFC 4180 reads them, quotes and line breaks inside quotes included.
@@ -295,7 +290,7 @@
       row.querySelector("[data-team-date]").textContent = view.format.date(entry.date);
       row.querySelector("[data-team-older]").hidden = current;
       corrected.hidden = !entry.corrected;
-      if (entry.corrected) corrected.textContent = fill(corrected.getAttribute("data-quiz-fill"), { date: view.format.date(entry.corrected) });
+      if (entry.corrected) corrected.textContent = view.fill(corrected.getAttribute("data-quiz-fill"), { date: view.format.date(entry.corrected) });
       row.querySelector("[data-team-rater]").textContent = view.texts["rater:" + entry.rater];
       view.show(row.querySelector("[data-team-total]"), entry.total, 0);
       view.dimensions.forEach(function (id) {
@@ -328,7 +323,7 @@
         var latest = mine[mine.length - 1];
         one("[data-person-name]").textContent = last.name || view.unnamed;
         var printed = one("[data-person-printed]");
-        printed.textContent = fill(printed.getAttribute("data-quiz-fill"), { date: view.format.date(view.today()) });
+        printed.textContent = view.fill(printed.getAttribute("data-quiz-fill"), { date: view.format.date(view.today()) });
         var fragment = document.createDocumentFragment();
         list.slice().reverse().forEach(function (entry) { fragment.appendChild(showRow(entry)); });
         rows.replaceChildren(fragment);
@@ -399,7 +394,7 @@
   // ask(values, then): confirm deleting one record (values fill its text), or every one when values
   // is null; then() runs on Yes. No and Escape cancel; the browser returns focus to the button that
   // asked, as it does for any modal dialog.
-  function createConfirm(box) {
+  function createConfirm(box, view) {
     var one = box.querySelector("[data-team-confirm-text='one']");
     var every = box.querySelector("[data-team-confirm-text='all']");
     var then = null;
@@ -413,7 +408,7 @@
     box.querySelector("[data-team-confirm-no]").addEventListener("click", function () { answer(false); });
     return {
       ask: function (values, next) {
-        one.textContent = values ? fill(one.getAttribute("data-quiz-fill"), values) : "";
+        one.textContent = values ? view.fill(one.getAttribute("data-quiz-fill"), values) : "";
         one.hidden = !values;
         every.hidden = !!values;
         then = next;
@@ -476,7 +471,7 @@
     var list = env.root.querySelector("[data-team-import-problems]");
     var extra = env.root.querySelector("[data-team-extra-columns]");
     extra.hidden = !(found && found.unknown.length);
-    if (found) extra.textContent = fill(extra.getAttribute("data-quiz-fill"), { value: found.unknown.join(", ") });
+    if (found) extra.textContent = env.view.fill(extra.getAttribute("data-quiz-fill"), { value: found.unknown.join(", ") });
     var problem = !found ? (text ? "not-export" : "empty-file") : !found.entries.length ? "empty-file" : null;
     if (problem) { // not an export; a header and nothing else
       quiz.notice(problem);
@@ -486,7 +481,7 @@
     found.problems.slice(0, 50).forEach(function (problem) {
       var values = Object.assign(map(), problem);
       if (problem.column) values.column = columnLabel(texts, problem.column);
-      list.appendChild(document.createElement("li")).textContent = fill(texts[problem.kind], values);
+      list.appendChild(document.createElement("li")).textContent = env.view.fill(texts[problem.kind], values);
     });
     if (!found.problems.length) return found.entries;
     quiz.notice("import-failed");
@@ -545,7 +540,7 @@
     return {
       person: createPerson(root.querySelector("[data-person-view]"), root.querySelector("[data-person-row-template]"),
         Object.assign({}, view, { gaps: gaps })),
-      confirm: createConfirm(root.querySelector("[data-team-confirm]"))
+      confirm: createConfirm(root.querySelector("[data-team-confirm]"), view)
     };
   }
 

@@ -473,8 +473,10 @@
         decimal: decimal
       }
     };
-    // show(cell, score, maximum, people): a cell of the table or of the person view (showCell)
+    // show(cell, score, maximum, people): a cell of the table or of the person view (showCell); fill(text,
+    // values): a text's {placeholders} filled, as every unit fills them
     view.show = function (cell, score, maximum, people) { showCell(cell, view, score, maximum, people); };
+    view.fill = fill;
     return view;
   }
 
