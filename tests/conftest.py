@@ -2,19 +2,22 @@
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import gzip
 import io
+import json
 import os
 import shutil
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from http import HTTPStatus
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
@@ -145,9 +148,129 @@ def browser() -> Iterator[object]:
         instance.close()
 
 
+class PagePool:
+    """Browser pages kept open for the session and lent to one test at a time, one context each.
+
+    Opening a page costs more than loading one: a new renderer, and a new context's empty cache
+    fetches and compiles every script and style sheet again. A page given back is left as a new
+    one would be: other tabs closed, the storage of the origin it was on emptied, on about:blank,
+    no media emulated, its viewport restored, the mouse off the page. What cannot be undone (a
+    test that added an init script or a route, closed the page, or visited a second origin whose
+    storage would stay) costs its context: the next test gets a new one.
+    """
+
+    def __init__(self, browser: object) -> None:
+        self.browser = browser
+        self.free: dict[str, list[LentPage]] = {}
+
+    def take(self, options: dict[str, object]) -> LentPage:
+        key = json.dumps(options, sort_keys=True)
+        free = self.free.setdefault(key, [])
+        lent = free.pop() if free else LentPage(self.browser, key, options)
+        lent.start()
+        return lent
+
+    def give_back(self, lent: LentPage) -> None:
+        if lent.reset():
+            self.free[lent.key].append(lent)
+        else:
+            lent.close()
+
+    def close(self) -> None:
+        for free in self.free.values():
+            for lent in free:
+                lent.close()
+
+
+class LentPage:
+    """A page of its own context; `errors` are its console's errors since the test took it."""
+
+    def __init__(self, browser: object, key: str, options: dict[str, object]) -> None:
+        self.key = key
+        self.context = browser.new_context(**options)  # type: ignore[attr-defined]
+        self.page = self.context.new_page()
+        self.viewport = self.page.viewport_size
+        self.errors: list[str] = []
+        self.origins: set[str] = set()
+        self.page.on("console", lambda message: self.errors.append(message.text) if message.type == "error" else None)
+        self.page.on("pageerror", lambda error: self.errors.append(str(error)))
+        self.page.on("framenavigated", self._navigated)
+
+    def _navigated(self, frame: object) -> None:
+        url = urlsplit(frame.url)  # type: ignore[attr-defined]
+        if url.scheme in ("http", "https"):
+            self.origins.add(f"{url.scheme}://{url.netloc}")
+
+    def start(self) -> None:
+        self.errors.clear()
+        self.origins.clear()
+
+    def reset(self) -> bool:
+        """Leave the page as a new one; False if that cannot be done."""
+        page = self.page
+        try:
+            if page.is_closed() or len(self.origins) > 1:
+                return False
+            for other in self.context.pages:
+                if other is not page:
+                    other.close()
+            if self.origins and not page.evaluate(CLEAR_STORAGE):
+                return False
+            page.goto("about:blank")
+            page.emulate_media(media="null")
+            if page.viewport_size != self.viewport and self.viewport is not None:
+                page.set_viewport_size(self.viewport)
+            page.mouse.move(-1, -1)
+        except Exception:  # a page a test left broken is not lent again
+            return False
+        return True
+
+    def close(self) -> None:
+        with contextlib.suppress(Exception):
+            self.context.close()
+
+
+CLEAR_STORAGE = """() => {
+    try { localStorage.clear(); sessionStorage.clear(); return true; } catch (error) { return false; }
+}"""
+
+
+@pytest.fixture(scope="session")
+def page_pool(browser: object) -> Iterator[PagePool]:
+    pool = PagePool(browser)
+    yield pool
+    pool.close()
+
+
 @pytest.fixture
-def page(browser: object) -> Iterator[object]:
-    """A fresh browser context per test (no shared storage); fails on any console error."""
+def page_with(page_pool: PagePool) -> Iterator[Callable[..., object]]:
+    """`page_with(**context options)`: a page as `browser.new_context(**options).new_page()` gives, but lent
+    from the pool; fails the test on any console error of those pages."""
+    lent: list[LentPage] = []
+
+    def take(**options: object) -> object:
+        lent.append(page_pool.take(options))
+        return lent[-1].page
+
+    yield take
+    errors = [error for page in lent for error in page.errors]
+    for page in lent:
+        page_pool.give_back(page)
+    # Every browser test doubles as a check that the page logs no error.
+    assert not errors, f"console errors: {errors}"
+
+
+@pytest.fixture
+def page(page_with: Callable[..., object]) -> object:
+    """A page with no storage (French browser); fails on any console error. Lent by the pool: a test that
+    adds init scripts or routes opens a context of its own (`browser.new_context()`)."""
+    return page_with(locale="fr-FR")
+
+
+@pytest.fixture
+def fresh_page(browser: object) -> Iterator[object]:
+    """A page of a context of its own, closed after the test, for a test that changes the context for good (init
+    scripts, routes); fails on any console error."""
     context = browser.new_context(locale="fr-FR")  # type: ignore[attr-defined]
     page = context.new_page()
     errors: list[str] = []
@@ -155,5 +278,4 @@ def page(browser: object) -> Iterator[object]:
     page.on("pageerror", lambda error: errors.append(str(error)))
     yield page
     context.close()
-    # Every browser test doubles as a check that the page logs no error.
     assert not errors, f"console errors: {errors}"

@@ -532,10 +532,10 @@ DEAF_WHILE_ASKED = """(() => {
 })()"""
 
 
-def test_two_tabs_saving_alternately_lose_nothing_and_show_each_other(site: BuiltSite, page) -> None:  # type: ignore[no-untyped-def]
+def test_two_tabs_saving_alternately_lose_nothing_and_show_each_other(site: BuiltSite, fresh_page) -> None:  # type: ignore[no-untyped-def]
     errors: list[str] = []
-    first = page
-    second = page.context.new_page()
+    first = fresh_page  # its init script stays with it: a page of its own
+    second = first.context.new_page()
     watch_errors(second, errors)
     first.add_init_script(DEAF_WHILE_ASKED)
     open_page(first, site, "fr")
@@ -764,7 +764,8 @@ def test_unreadable_data_is_set_aside_not_lost(site: BuiltSite, page) -> None:  
     assert keys_beside(page) == kept
 
 
-def test_damaged_data_that_cannot_be_set_aside_blocks_every_save(site: BuiltSite, page) -> None:  # type: ignore[no-untyped-def]
+def test_damaged_data_that_cannot_be_set_aside_blocks_every_save(site: BuiltSite, fresh_page) -> None:  # type: ignore[no-untyped-def]
+    page = fresh_page  # its context's init script stays with it: a context of its own
     open_page(page, site, "en")
     # Storage full: there is no room for a copy of what could not be read.
     page.context.add_init_script(
