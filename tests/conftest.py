@@ -279,3 +279,83 @@ def fresh_page(browser: object) -> Iterator[object]:
     yield page
     context.close()
     assert not errors, f"console errors: {errors}"
+
+
+# ── running on several workers (pytest-xdist, `-n` in pyproject.toml) ───────
+
+ALONE = "alone"  # the marker of tests that measure speed (pyproject.toml): no other worker runs meanwhile
+
+
+class MachineGate:
+    """Between the workers of one run: a test marked `alone` (Lighthouse scores what the CPU does in time)
+    runs while the other workers wait between two tests; the others run side by side.
+
+    Two lock files: every test holds `running` shared; an `alone` test holds it exclusively. The `gate`,
+    taken on the way in, stops the others from starting new tests while an `alone` test waits for the
+    running ones to end, so that it is not kept waiting for ever.
+    """
+
+    def __init__(self, folder: Path) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        self.gate = os.open(folder / "gate.lock", os.O_RDWR | os.O_CREAT)
+        self.running = os.open(folder / "running.lock", os.O_RDWR | os.O_CREAT)
+
+    @contextlib.contextmanager
+    def enter(self, alone: bool) -> Iterator[None]:
+        import fcntl
+
+        fcntl.flock(self.gate, fcntl.LOCK_EX)
+        try:
+            fcntl.flock(self.running, fcntl.LOCK_EX if alone else fcntl.LOCK_SH)
+        finally:
+            if not alone:
+                fcntl.flock(self.gate, fcntl.LOCK_UN)
+        try:
+            yield
+        finally:
+            fcntl.flock(self.running, fcntl.LOCK_UN)
+            if alone:
+                fcntl.flock(self.gate, fcntl.LOCK_UN)
+
+
+GATE = pytest.StashKey[MachineGate | None]()
+
+
+def machine_gate(config: pytest.Config) -> MachineGate | None:
+    """The gate of this run's workers; None outside pytest-xdist."""
+    if GATE not in config.stash:
+        workerinput = getattr(config, "workerinput", None)
+        gate = None
+        if workerinput is not None and sys.platform != "win32":
+            # The workers of one run share the parent of their temporary folders.
+            shared = config._tmp_path_factory.getbasetemp().parent  # type: ignore[attr-defined]
+            gate = MachineGate(shared / f"gate-{workerinput['testrunuid']}")
+        config.stash[GATE] = gate
+    return config.stash[GATE]
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_protocol(item: pytest.Item, nextitem: pytest.Item | None) -> Iterator[None]:
+    """Setup (module and session fixtures included), call and teardown of a test, through the gate."""
+    gate = machine_gate(item.config)
+    if gate is None:
+        yield
+        return
+    with gate.enter(alone=item.get_closest_marker(ALONE) is not None):
+        yield
+
+
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
+    """What the tests asked to show whatever the outcome (`record_property("shown", …)`), workers' included."""
+    lines = [
+        str(value)
+        for outcome in ("passed", "failed")
+        for report in terminalreporter.stats.get(outcome, [])
+        if getattr(report, "when", "") == "call"
+        for name, value in getattr(report, "user_properties", [])
+        if name == "shown"
+    ]
+    if lines:
+        terminalreporter.write_sep("-", "measured")
+        for line in lines:
+            terminalreporter.write_line(line)
