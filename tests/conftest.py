@@ -46,6 +46,14 @@ class BuiltSite:
     def soup(self, slug: str, language: str) -> BeautifulSoup:
         return _parse(self.page_path(slug, language))
 
+    def preset_storage(self, page, items: dict[str, str]) -> None:  # type: ignore[no-untyped-def]
+        """Write localStorage items for the site before a test opens one of its pages: from an empty page of the
+        test server's, a page load less than opening a page, writing and reloading it."""
+        page.goto(f"{self.url}{BLANK_PAGE.lstrip('/')}")
+        page.evaluate(
+            "items => { for (const [key, value] of Object.entries(items)) localStorage.setItem(key, value); }", items
+        )
+
 
 @functools.cache
 def _parse(path: Path) -> BeautifulSoup:
@@ -72,19 +80,29 @@ class StaticHostHandler(SimpleHTTPRequestHandler):
         super().end_headers()
 
     def send_head(self):  # type: ignore[no-untyped-def]
+        if self.path == BLANK_PAGE:
+            return self._send(BLANK_HTML, "text/html; charset=utf-8")
         path = self.translate_path(self.path)
         content_type = self.guess_type(path)
         wants_gzip = "gzip" in self.headers.get("Accept-Encoding", "")
         if not (os.path.isfile(path) and wants_gzip and content_type.startswith(self.compressible)):
             return super().send_head()
-        body = _gzipped(path, os.stat(path).st_mtime_ns)
+        return self._send(_gzipped(path, os.stat(path).st_mtime_ns), content_type, gzipped=True)
+
+    def _send(self, body: bytes, content_type: str, gzipped: bool = False) -> io.BytesIO:
         self.send_response(HTTPStatus.OK)
         self.send_header("Content-Type", content_type)
-        self.send_header("Content-Encoding", "gzip")
+        if gzipped:
+            self.send_header("Content-Encoding", "gzip")
+            self.send_header("Vary", "Accept-Encoding")
         self.send_header("Content-Length", str(len(body)))
-        self.send_header("Vary", "Accept-Encoding")
         self.end_headers()
         return io.BytesIO(body)
+
+
+# An empty page of the site's origin, for tests only: where a test writes storage before it opens a page.
+BLANK_PAGE = "/__tests__/blank.html"
+BLANK_HTML = b'<!doctype html><html lang="en"><title>blank</title><link rel="icon" href="data:,"></html>'
 
 
 @functools.cache
