@@ -1,4 +1,5 @@
-"""Shared fixtures: one strict build per test session, served on 127.0.0.1."""
+"""Shared fixtures: one strict build per test session (per worker under pytest-xdist), served on 127.0.0.1;
+browser pages lent from a pool; the workers' gate for what measures speed."""
 
 from __future__ import annotations
 
@@ -287,7 +288,7 @@ def page_with(page_pool: PagePool) -> Iterator[Callable[..., object]]:
 @pytest.fixture
 def page(page_with: Callable[..., object]) -> object:
     """A page with no storage (French browser); fails on any console error. Lent by the pool: a test that
-    adds init scripts or routes opens a context of its own (`browser.new_context()`)."""
+    adds init scripts or routes takes `fresh_page` (or a context of its own) instead."""
     return page_with(locale="fr-FR")
 
 
