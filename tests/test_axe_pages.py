@@ -24,11 +24,9 @@ def test_page_has_no_axe_violation(site: BuiltSite, page, slug: str, language: s
 
 
 @pytest.mark.parametrize("slug", DARK_PAGES)
-def test_dark_scheme_has_no_axe_violation(site: BuiltSite, browser, slug: str) -> None:  # type: ignore[no-untyped-def]
-    context = browser.new_context(color_scheme="dark")
-    page = context.new_page()
+def test_dark_scheme_has_no_axe_violation(site: BuiltSite, page_with, slug: str) -> None:  # type: ignore[no-untyped-def]
+    page = page_with(color_scheme="dark")
     page.goto(site.page_url(slug, "en"))
     assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
     results = axe_results(page)
-    context.close()
     assert results.violations_count == 0, results.generate_report()

@@ -134,11 +134,10 @@ def comparison_pairs() -> list[dict]:
 
 
 def seed(page, site: BuiltSite, language: str, records: list[dict]) -> None:  # type: ignore[no-untyped-def]
+    """The quiz page opened on these records (written as JSON.stringify writes them)."""
+    stored = json.dumps({"format": 2, "entries": records}, separators=(",", ":"), ensure_ascii=False)
+    site.preset_storage(page, {TEAM_KEY: stored})
     page.goto(site.page_url(QUIZ_PAGE, language))
-    page.evaluate(
-        "([key, entries]) => localStorage.setItem(key, JSON.stringify({format: 2, entries}))", [TEAM_KEY, records]
-    )
-    page.reload()
     page.wait_for_selector(f"{TEAM}[data-team-ready]", state="attached")
 
 
@@ -481,10 +480,9 @@ def test_team_table_sorts_by_name_total_and_mission(site: BuiltSite, page) -> No
 # ── 4. layout ───────────────────────────────────────────────────────────────
 
 
-def test_team_table_uses_the_width_on_a_desktop_and_keeps_names_in_view_on_a_phone(site: BuiltSite, browser) -> None:  # type: ignore[no-untyped-def]
+def test_team_table_uses_the_width_on_a_desktop_and_keeps_names_in_view_on_a_phone(site: BuiltSite, page_with) -> None:  # type: ignore[no-untyped-def]
     records = sample_team(5)
-    context = browser.new_context(locale="fr-FR", viewport={"width": 1280, "height": 900})
-    page = context.new_page()
+    page = page_with(locale="fr-FR", viewport={"width": 1280, "height": 900})
     seed(page, site, LANGUAGES[0], records)
     sizes = page.evaluate(
         """team => {
@@ -515,7 +513,6 @@ def test_team_table_uses_the_width_on_a_desktop_and_keeps_names_in_view_on_a_pho
     left = scroller.bounding_box()["x"]  # type: ignore[index]
     for name in page.locator(f"{TEAM} [data-team-rows] th[scope=row]").all():
         assert name.bounding_box()["x"] >= left - 0.5  # type: ignore[index]
-    context.close()
 
 
 # ── 5. the spreadsheet ──────────────────────────────────────────────────────
@@ -738,18 +735,13 @@ def test_coaching_sheet_fits_one_a4_page(site: BuiltSite, page, language: str) -
 
 @pytest.mark.parametrize(("scheme", "language"), [("light", LANGUAGES[0]), ("dark", LANGUAGES[-1])])
 def test_axe_finds_nothing_on_the_table_person_view_and_comparison(  # type: ignore[no-untyped-def]
-    site: BuiltSite, browser, scheme: str, language: str
+    site: BuiltSite, page_with, scheme: str, language: str
 ) -> None:
     records = sample_team(9) + comparison_pairs()
-    context = browser.new_context(locale="fr-FR", color_scheme=scheme)
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page = page_with(locale="fr-FR", color_scheme=scheme)  # fails on a console error
     seed(page, site, language, records)
     assert page.evaluate("document.body.dataset.mdColorScheme") == ("slate" if scheme == "dark" else "default")
     open_person(page, "Anne")  # rated by both: history, progress and comparison all shown
     assert page.locator(f"{PERSON} [data-compare]").is_visible()
     results = axe_results(page)
-    context.close()
     assert results.violations_count == 0, results.generate_report()
-    assert not errors

@@ -173,8 +173,9 @@ FOLLOWS_THE_CONTENT = ["-m", "content", "-k", f"not browser or {SLUG} or {QUIZ_I
 
 @pytest.mark.browser  # it runs some of the copy's browser tests: not for the quick loop
 def test_the_suite_follows_the_content(edited: Path) -> None:
+    # In one process (`-n 0`): this test already runs beside the other workers of the main run.
     result = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-x", "-p", "no:cacheprovider", *FOLLOWS_THE_CONTENT],
+        [sys.executable, "-m", "pytest", "-q", "-x", "-n", "0", "-p", "no:cacheprovider", *FOLLOWS_THE_CONTENT],
         cwd=edited,
         env={**os.environ, "CI": ""},  # Lighthouse skips for want of node_modules, as on a fresh clone
         capture_output=True,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import LANGUAGES, SLUGS, BuiltSite
+from searchbox import wait_for_the_answer, watch_the_search_worker
 
 pytestmark = [pytest.mark.browser, pytest.mark.content]
 
@@ -21,6 +22,7 @@ def test_language_switcher_lands_on_the_same_page(site: BuiltSite, page, languag
 
 
 def search_result_links(page, query: str) -> list[str]:  # type: ignore[no-untyped-def]
+    watch_the_search_worker(page)
     page.keyboard.press("/")  # Material's shortcut opens the search dialog
     # Typing while the index loads is lost: wait until Material shows its
     # "type to start searching" prompt, then type key by key as a reader would.
@@ -31,18 +33,14 @@ def search_result_links(page, query: str) -> list[str]:  # type: ignore[no-untyp
             return document.querySelector(".md-search-result__meta").textContent.trim() === prompt;
         }"""
     )
-    page.locator("input.md-search__input").press_sequentially(query)
-    results = page.locator(".md-search-result__item a.md-search-result__link")
-    results.first.wait_for()
-    # Results are redrawn as each key's query comes back from the search worker: read them
-    # all at once, when two readings a moment apart agree.
-    links, previous = results.evaluate_all("links => links.map(a => a.href)"), None
-    for _ in range(40):  # 10 s at most
-        if links == previous:
-            return links
-        page.wait_for_timeout(250)
-        links, previous = results.evaluate_all("links => links.map(a => a.href)"), links
-    raise AssertionError(f"the search results for {query!r} kept changing for 10 s")
+    box = page.locator("input.md-search__input")
+    box.press_sequentially(query)
+    box.press("End")  # a key up, for a last letter Playwright inserts without key events (« é »)
+    # Results are redrawn as each key's query comes back from the search worker: read them once the
+    # worker has answered the whole query.
+    wait_for_the_answer(page, query)
+    links = page.locator(".md-search-result__item a.md-search-result__link")
+    return links.evaluate_all("links => links.map(a => a.href)")
 
 
 def a_word_of(site: BuiltSite, language: str) -> str:

@@ -19,6 +19,7 @@ import os
 import shutil
 import subprocess
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +28,8 @@ import pytest
 from conftest import LANGUAGES, ROOT, BuiltSite, chromium_path
 from sitecontent import placements
 
-pytestmark = pytest.mark.browser
+# Alone: under pytest-xdist no other worker runs a test meanwhile (tests/conftest.py, MachineGate).
+pytestmark = [pytest.mark.browser, pytest.mark.alone]
 
 LIGHTHOUSE = ROOT / "node_modules" / "lighthouse"
 RUNNER = ROOT / "tests" / "js" / "lighthouse-runs.mjs"
@@ -93,7 +95,7 @@ def test_lighthouse_scores(
     reports: Path,
     slug: str,
     language: str,
-    capsys: pytest.CaptureFixture[str],
+    record_property: Callable[[str, object], None],
 ) -> None:
     url = site.page_url(slug, language)
     start = time.perf_counter()
@@ -106,8 +108,8 @@ def test_lighthouse_scores(
         note = f" (performance over {RUNS} runs: {[_scores(run)['performance'] for run in runs]}, median kept)"
     scores = _scores(report)
     line = ", ".join(f"{category} {score}" for category, score in scores.items())
-    with capsys.disabled():
-        print(f"\nLighthouse {url}: {line}{note} [{time.perf_counter() - start:.0f} s more]")
+    # Listed at the end of the run, pass or fail (tests/conftest.py, pytest_terminal_summary).
+    record_property("shown", f"Lighthouse {url}: {line}{note} [{time.perf_counter() - start:.0f} s more]")
 
     failing = {category: score for category, score in scores.items() if score < MINIMUM[category]}
     if failing:

@@ -66,99 +66,106 @@ SCENARIOS = [
 ]
 
 
+def scenario_id(scenario: tuple[float | None, ...]) -> str:
+    return "-".join(map(str, scenario))
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
-@pytest.mark.parametrize("scenario", SCENARIOS, ids=lambda s: "-".join(map(str, s)))
-def test_scenarios_match_the_python_formula(site: BuiltSite, page, language: str, scenario) -> None:  # type: ignore[no-untyped-def]
-    base, variable, attainment, accelerator, cap = scenario
+def test_scenarios_match_the_python_formula(site: BuiltSite, page, language: str) -> None:  # type: ignore[no-untyped-def]
+    """Every scenario typed in turn into one page: each sets all five fields, so none depends on the one before."""
     open_simulator(page, site, language)
-    typed = [base, variable, attainment, accelerator, cap]
-    fill(page, {f: "" if v is None else format_decimal(v, locale=language) for f, v in zip(FIELDS, typed, strict=True)})
-    expected = pay(PayPlan(base, variable, accelerator, cap), attainment)
-    assert out(page, "variable") == money(expected.variable, language)
-    assert out(page, "total") == money(expected.total, language)
-    row_100 = pay(PayPlan(base, variable, accelerator, cap), 100).total
-    assert flat(page.locator("[data-sim-row='100'] [data-sim-row-total]").inner_text()) == money(row_100, language)
+    for scenario in SCENARIOS:
+        base, variable, attainment, accelerator, cap = scenario
+        typed = [base, variable, attainment, accelerator, cap]
+        fill(
+            page,
+            {f: "" if v is None else format_decimal(v, locale=language) for f, v in zip(FIELDS, typed, strict=True)},
+        )
+        expected = pay(PayPlan(base, variable, accelerator, cap), attainment)
+        case = scenario_id(scenario)
+        assert out(page, "variable") == money(expected.variable, language), case
+        assert out(page, "total") == money(expected.total, language), case
+        row_100 = pay(PayPlan(base, variable, accelerator, cap), 100).total
+        row = flat(page.locator("[data-sim-row='100'] [data-sim-row-total]").inner_text())
+        assert row == money(row_100, language), case
 
 
-@pytest.mark.parametrize(
-    ("field", "typed", "error"),
-    [
-        ("base", "", "empty"),
-        ("base", "abc", "not-a-number"),
-        ("base", "-5", "negative"),
-        ("base", "9999999999", "too-large"),
-        ("variable", "1e5", "not-a-number"),
-        ("attainment", "-10", "negative"),
-        ("attainment", "", "empty"),
-        ("accelerator", "Infinity", "not-a-number"),
-        ("cap", "90", "below-target"),
-        # Numbers written another language's way are refused, never guessed.
-        ("base", "48.000", "not-a-number"),
-        ("variable", "12.5", "not-a-number"),
-        ("base", "40 000,5,0", "not-a-number"),
-        ("base", "4 00 000", "not-a-number"),
-        ("base", "45,000", "not-a-number"),  # 45 in French, 45 000 in English: ambiguous
-        ("base", "45 000 £", "not-a-number"),  # another currency than the simulator's
-    ],
-)
-def test_bad_input_gets_a_message_by_the_field_and_nothing_broken(
-    site: BuiltSite, page, field: str, typed: str, error: str
-) -> None:  # type: ignore[no-untyped-def]
+BAD_INPUT = [
+    # field, typed, the error shown
+    ("base", "", "empty"),
+    ("base", "abc", "not-a-number"),
+    ("base", "-5", "negative"),
+    ("base", "9999999999", "too-large"),
+    ("variable", "1e5", "not-a-number"),
+    ("attainment", "-10", "negative"),
+    ("attainment", "", "empty"),
+    ("accelerator", "Infinity", "not-a-number"),
+    ("cap", "90", "below-target"),
+    # Numbers written another language's way are refused, never guessed.
+    ("base", "48.000", "not-a-number"),
+    ("variable", "12.5", "not-a-number"),
+    ("base", "40 000,5,0", "not-a-number"),
+    ("base", "4 00 000", "not-a-number"),
+    ("base", "45,000", "not-a-number"),  # 45 in French, 45 000 in English: ambiguous
+    ("base", "45 000 £", "not-a-number"),  # another currency than the simulator's
+]
+
+
+VALID_FR = {"base": "40 000", "variable": "20", "attainment": "100", "accelerator": "1,5", "cap": "150"}
+
+
+def test_bad_input_gets_a_message_by_the_field_and_nothing_broken(site: BuiltSite, page) -> None:  # type: ignore[no-untyped-def]
+    """Every mistake in turn in one page, from the worked example ("Start again" between two)."""
     open_simulator(page, site, "fr")
-    fill(page, {"attainment": "120"})
-    fill(page, {field: typed})
-    box = page.locator(f"[data-sim-error-for='{field}']")
-    assert box.is_visible()
-    assert page.locator(f"[data-sim-error-for='{field}'] [data-sim-error='{error}']").is_visible()
-    assert box.locator("[data-sim-error]:visible").count() == 1
-    the_input = page.locator(f"[data-sim-input='{field}']")
-    assert the_input.get_attribute("aria-invalid") == "true"
-    assert box.get_attribute("id") in the_input.get_attribute("aria-describedby").split()
-    assert page.locator("[data-sim-fix]").is_visible()
-    text = page.locator(SIM).inner_text()
-    assert "NaN" not in text and "Infinity" not in text.replace(typed, "")
-    others = {name: page.locator(f"[data-sim-input='{name}']").input_value() for name in FIELDS if name != field}
-    assert others.get("attainment", "120") == "120"  # nothing lost from the other fields
-    fill(
-        page,
-        {field: {"base": "40 000", "variable": "20", "attainment": "100", "accelerator": "1,5", "cap": "150"}[field]},
-    )
-    assert box.is_hidden() and the_input.get_attribute("aria-invalid") is None
-    assert page.locator("[data-sim-figures]").is_visible()
+    for field, typed, error in BAD_INPUT:
+        case = f"{field} = {typed!r}"
+        page.locator("[data-sim-reset]").click()
+        fill(page, {"attainment": "120"})
+        fill(page, {field: typed})
+        box = page.locator(f"[data-sim-error-for='{field}']")
+        assert box.is_visible(), case
+        assert page.locator(f"[data-sim-error-for='{field}'] [data-sim-error='{error}']").is_visible(), case
+        assert box.locator("[data-sim-error]:visible").count() == 1, case
+        the_input = page.locator(f"[data-sim-input='{field}']")
+        assert the_input.get_attribute("aria-invalid") == "true", case
+        assert box.get_attribute("id") in the_input.get_attribute("aria-describedby").split(), case
+        assert page.locator("[data-sim-fix]").is_visible(), case
+        text = page.locator(SIM).inner_text()
+        assert "NaN" not in text and "Infinity" not in text.replace(typed, ""), case
+        others = {name: page.locator(f"[data-sim-input='{name}']").input_value() for name in FIELDS if name != field}
+        assert others.get("attainment", "120") == "120", case  # nothing lost from the other fields
+        fill(page, {field: VALID_FR[field]})
+        assert box.is_hidden() and the_input.get_attribute("aria-invalid") is None, case
+        assert page.locator("[data-sim-figures]").is_visible(), case
 
 
-@pytest.mark.parametrize(
-    ("language", "typed", "value"),
-    [
-        ("fr", "40 000", 40_000),
-        ("fr", "40\u202f000", 40_000),
-        ("fr", "40000,50", 40_000.5),
-        ("fr", "40 000,50 €", 40_000.5),
-        ("en", "40,000", 40_000),
-        ("en", "40000.50", 40_000.5),
-        ("en", "€40,000.50", 40_000.5),
-    ],
-)
-def test_numbers_are_read_the_way_the_page_language_writes_them(
-    site: BuiltSite, page, language: str, typed: str, value: float
-) -> None:  # type: ignore[no-untyped-def]
+READ_AS = {
+    "fr": [("40 000", 40_000), ("40\u202f000", 40_000), ("40000,50", 40_000.5), ("40 000,50 €", 40_000.5)],
+    "en": [("40,000", 40_000), ("40000.50", 40_000.5), ("€40,000.50", 40_000.5)],
+}
+
+
+@pytest.mark.parametrize("language", READ_AS)
+def test_numbers_are_read_the_way_the_page_language_writes_them(site: BuiltSite, page, language: str) -> None:  # type: ignore[no-untyped-def]
     open_simulator(page, site, language)
-    fill(page, {"base": typed})
-    assert page.locator("[data-sim-error-for='base']").is_hidden()
-    plan = PayPlan(value, SIMULATOR.plan.variable_percent, SIMULATOR.plan.accelerator, SIMULATOR.plan.cap_percent)
-    assert out(page, "total") == money(pay(plan, SIMULATOR.attainment_percent).total, language)
+    for typed, value in READ_AS[language]:
+        fill(page, {"base": typed})
+        assert page.locator("[data-sim-error-for='base']").is_hidden(), typed
+        plan = PayPlan(value, SIMULATOR.plan.variable_percent, SIMULATOR.plan.accelerator, SIMULATOR.plan.cap_percent)
+        assert out(page, "total") == money(pay(plan, SIMULATOR.attainment_percent).total, language), typed
 
 
-@pytest.mark.parametrize(
-    ("language", "typed"),
-    # "12.500" and "12,500": three decimals read as thousands in the other language, so ambiguous.
-    [("en", "12,5"), ("en", "48 000,50"), ("en", "12.500"), ("fr", "48.000"), ("fr", "12.5"), ("fr", "12,500")],
-)
-def test_numbers_written_another_way_are_an_error_not_a_guess(site: BuiltSite, page, language: str, typed: str) -> None:  # type: ignore[no-untyped-def]
+# "12.500" and "12,500": three decimals read as thousands in the other language, so ambiguous.
+WRITTEN_ANOTHER_WAY = {"en": ["12,5", "48 000,50", "12.500"], "fr": ["48.000", "12.5", "12,500"]}
+
+
+@pytest.mark.parametrize("language", WRITTEN_ANOTHER_WAY)
+def test_numbers_written_another_way_are_an_error_not_a_guess(site: BuiltSite, page, language: str) -> None:  # type: ignore[no-untyped-def]
     open_simulator(page, site, language)
-    fill(page, {"variable": typed})
-    assert page.locator("[data-sim-error-for='variable'] [data-sim-error='not-a-number']").is_visible()
-    assert page.locator("[data-sim-figures]").is_hidden()
+    for typed in WRITTEN_ANOTHER_WAY[language]:
+        fill(page, {"variable": typed})
+        assert page.locator("[data-sim-error-for='variable'] [data-sim-error='not-a-number']").is_visible(), typed
+        assert page.locator("[data-sim-figures]").is_hidden(), typed
 
 
 def test_optional_fields_may_be_empty(site: BuiltSite, page) -> None:  # type: ignore[no-untyped-def]
@@ -169,13 +176,13 @@ def test_optional_fields_may_be_empty(site: BuiltSite, page) -> None:  # type: i
     assert page.locator("[data-sim-fix]").is_hidden()
 
 
-def test_scenario_travels_in_the_address(site: BuiltSite, page, browser) -> None:  # type: ignore[no-untyped-def]
+def test_scenario_travels_in_the_address(site: BuiltSite, page, page_with) -> None:  # type: ignore[no-untyped-def]
     open_simulator(page, site, "en")
     fill(page, {"base": "52,000", "variable": "25", "attainment": "130", "accelerator": "1.5", "cap": ""})
     assert page.evaluate("location.hash") == f"#simulator-{PLACEMENT.id}=52000,25,130,1.5,"
     total = out(page, "total")
     assert total == money(pay(PayPlan(52_000, 25, 1.5, None), 130).total, "en")
-    other = browser.new_context().new_page()
+    other = page_with()  # another reader
     other.goto(page.url.replace("/en/", "/"))  # the same scenario, read in French
     other.wait_for_selector(f"{SIM}[data-sim-ready]", state="attached")
     assert other.locator("[data-sim-input='base']").input_value() == "52\u202f000"
@@ -183,7 +190,6 @@ def test_scenario_travels_in_the_address(site: BuiltSite, page, browser) -> None
     assert flat(other.locator("[data-sim-out='total']").inner_text()) == money(
         pay(PayPlan(52_000, 25, 1.5, None), 130).total, "fr"
     )
-    other.context.close()
 
 
 def notice(page):  # type: ignore[no-untyped-def]
@@ -245,7 +251,7 @@ def as_number(typed: str, language: str) -> float | None:
 
 
 @pytest.mark.parametrize("case", ROUND_TRIPS, ids=lambda case: "-".join(case).replace(" ", ""))
-def test_a_shared_scenario_reopens_on_exactly_what_was_typed(site: BuiltSite, page, browser, case) -> None:  # type: ignore[no-untyped-def]
+def test_a_shared_scenario_reopens_on_exactly_what_was_typed(site: BuiltSite, page, page_with, case) -> None:  # type: ignore[no-untyped-def]
     language, *typed = case
     open_simulator(page, site, language)
     fill(page, dict(zip(FIELDS, typed, strict=True)))
@@ -259,7 +265,7 @@ def test_a_shared_scenario_reopens_on_exactly_what_was_typed(site: BuiltSite, pa
     numbers = hash_.split("=", 1)[1].split(",")
     assert [float(n) if n else None for n in numbers] == [as_number(v, language) for v in typed]
     for other in LANGUAGES:
-        reopened = browser.new_context(locale=other).new_page()
+        reopened = page_with(locale=other)
         open_simulator(reopened, site, other, hash_)
         assert notice(reopened).is_hidden()
         assert reopened.locator(f"{SIM} [aria-invalid]").count() == 0
@@ -271,7 +277,6 @@ def test_a_shared_scenario_reopens_on_exactly_what_was_typed(site: BuiltSite, pa
         )
         reopened.locator("[data-sim-input='base']").dispatch_event("input")  # writes the link again: the same
         assert reopened.evaluate("location.hash") == hash_
-        reopened.context.close()
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -326,25 +331,21 @@ def test_axe_finds_no_violation_with_the_bad_link_notice(site: BuiltSite, page, 
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_a_focused_or_hovered_button_stays_readable(site: BuiltSite, browser, scheme: str) -> None:  # type: ignore[no-untyped-def]
+def test_a_focused_or_hovered_button_stays_readable(site: BuiltSite, page_with, scheme: str) -> None:  # type: ignore[no-untyped-def]
     """Keyboard focus and the mouse pointer change a button's colours: axe checks them in that state."""
-    context = browser.new_context(color_scheme=scheme)
-    page = context.new_page()
+    page = page_with(color_scheme=scheme)
     open_simulator(page, site, "fr")
     button = page.locator("[data-sim-reset]")
     for state in (button.focus, button.hover):
         state()
         results = axe_results(page)
         assert results.violations_count == 0, results.generate_report()
-    context.close()
 
 
-def test_without_javascript_the_worked_example_is_a_table(site: BuiltSite, browser) -> None:  # type: ignore[no-untyped-def]
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
+def test_without_javascript_the_worked_example_is_a_table(site: BuiltSite, page_with) -> None:  # type: ignore[no-untyped-def]
+    page = page_with(java_script_enabled=False)
     page.goto(site.page_url(PLACEMENT.slug, "en"))
     fallback = page.locator("[data-sim-fallback] table")
     total = money(pay(SIMULATOR.plan, SIMULATOR.attainment_percent).total, "en")
     assert fallback.is_visible() and total in flat(fallback.inner_text())
     assert page.locator("[data-sim-form]").is_hidden()
-    context.close()

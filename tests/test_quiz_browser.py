@@ -187,10 +187,6 @@ def test_start_again_empties_answers_and_storage(site: BuiltSite, page) -> None:
     assert shown(page) == expected({})
 
 
-def store(page, value: object) -> None:  # type: ignore[no-untyped-def]
-    page.evaluate("([key, value]) => localStorage.setItem(key, JSON.stringify(value))", [STORAGE_KEY, value])
-
-
 def keys_of(quiz) -> dict[str, str]:  # type: ignore[no-untyped-def]
     from kam_guide.quiz.scoring import question_key
 
@@ -198,13 +194,12 @@ def keys_of(quiz) -> dict[str, str]:  # type: ignore[no-untyped-def]
 
 
 def test_answers_of_another_version_are_kept_where_their_question_is_unchanged(site: BuiltSite, page) -> None:  # type: ignore[no-untyped-def]
-    open_quiz(page, site, LANGUAGES[0])
     first, second = QUIZ.questions[0], QUIZ.questions[1]
     keys = keys_of(QUIZ)
     keys[second.id] = "00000000"  # this question's options changed since the answers were stored
-    store(page, {"version": "0123456789ab", "answers": {first.id: 1, second.id: 1}, "keys": keys})
-    page.reload()
-    page.wait_for_selector(f"{FORM}[data-quiz-ready]", state="attached")
+    stored = {"version": "0123456789ab", "answers": {first.id: 1, second.id: 1}, "keys": keys}
+    site.preset_storage(page, {STORAGE_KEY: json.dumps(stored)})
+    open_quiz(page, site, LANGUAGES[0])
     assert shown(page) == expected({first.id: 1})
     assert page.locator("[data-quiz-notice='stale']").is_visible()
 
@@ -230,10 +225,8 @@ def test_stored_answers_that_cannot_apply_are_dropped_with_a_notice(site: BuiltS
         .replace("__first__", QUIZ.questions[0].id)
         .replace("__property__", PROPERTY_NAME)
     )
+    site.preset_storage(page, {STORAGE_KEY: text})
     open_quiz(page, site, LANGUAGES[0])
-    page.evaluate("([key, value]) => localStorage.setItem(key, value)", [STORAGE_KEY, text])
-    page.reload()
-    page.wait_for_selector(f"{FORM}[data-quiz-ready]", state="attached")
     assert shown(page) == expected({})
     assert "NaN" not in page.locator(FORM).inner_text()
 
@@ -241,9 +234,8 @@ def test_stored_answers_that_cannot_apply_are_dropped_with_a_notice(site: BuiltS
 # ── share links ─────────────────────────────────────────────────────────────
 
 
-def test_share_link_round_trip(site: BuiltSite, browser) -> None:  # type: ignore[no-untyped-def]
-    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
-    page = context.new_page()
+def test_share_link_round_trip(site: BuiltSite, page_with) -> None:  # type: ignore[no-untyped-def]
+    page = page_with(permissions=["clipboard-read", "clipboard-write"])
     open_quiz(page, site, "en")
     answers = random_answers(random.Random(2))
     answer(page, answers)
@@ -254,16 +246,13 @@ def test_share_link_round_trip(site: BuiltSite, browser) -> None:  # type: ignor
     today = page.evaluate(f"kamGuide.quiz(document.querySelector(`{FORM}`)).today()").replace("-", "")
     # then who answered (a manager, by default) and the day: the team table dates the record with it
     assert link == f"{site.page_url(QUIZ_PAGE, 'en')}#quiz-{QUIZ.id}={fingerprint(QUIZ)}.{digits}.m.{today}"
-    context.close()
 
-    fresh = browser.new_context()  # another reader: nothing stored
-    reader = fresh.new_page()
+    reader = page_with()  # another reader: nothing stored
     reader.goto(link.replace("/en/", "/"))  # the fragment works in either language
     reader.wait_for_selector(f"{FORM}[data-quiz-ready]", state="attached")
     assert shown(reader) == expected(answers)
     assert reader.locator("[data-quiz-notice='restored']").is_visible()
     assert reader.evaluate("location.hash") == ""  # the address no longer carries the answers
-    fresh.close()
 
 
 def malformed_links() -> list[str]:
@@ -329,10 +318,9 @@ def test_keyboard_only_completion(site: BuiltSite, page) -> None:  # type: ignor
 
 
 @pytest.mark.parametrize("width", [390, 1280])
-def test_focused_options_are_not_hidden_behind_the_progress_bar(site: BuiltSite, browser, width: int) -> None:  # type: ignore[no-untyped-def]
+def test_focused_options_are_not_hidden_behind_the_progress_bar(site: BuiltSite, page_with, width: int) -> None:  # type: ignore[no-untyped-def]
     """The progress bar sticks to the bottom of the window; Tab must never leave focus under it (WCAG 2.4.11)."""
-    context = browser.new_context(viewport={"width": width, "height": 720})
-    page = context.new_page()
+    page = page_with(viewport={"width": width, "height": 720})
     open_quiz(page, site, LANGUAGES[0])
     page.locator(f"{FORM} input[data-points]").first.focus()
     hidden = []
@@ -347,7 +335,6 @@ def test_focused_options_are_not_hidden_behind_the_progress_bar(site: BuiltSite,
         if covered:
             hidden.append(question.id)
         page.keyboard.press("Tab")  # on to the next question
-    context.close()
     assert hidden == [], f"focused options under the progress bar: {hidden}"
 
 
@@ -362,9 +349,8 @@ def test_focus_is_visible_on_options(site: BuiltSite, page) -> None:  # type: ig
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_without_javascript_the_page_is_a_paper_questionnaire(site: BuiltSite, browser, language: str) -> None:  # type: ignore[no-untyped-def]
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
+def test_without_javascript_the_page_is_a_paper_questionnaire(site: BuiltSite, page_with, language: str) -> None:  # type: ignore[no-untyped-def]
+    page = page_with(java_script_enabled=False)
     page.goto(site.page_url(QUIZ_PAGE, language))
     assert page.locator(f"{FORM} fieldset[data-question]").count() == len(QUIZ.questions)
     assert page.locator(f"{FORM} [data-quiz-paper] table tbody tr").count() == len(QUIZ.questions)
@@ -373,7 +359,6 @@ def test_without_javascript_the_page_is_a_paper_questionnaire(site: BuiltSite, b
     assert page.locator(f"{FORM} [data-quiz-live]:visible").count() == 0
     first_row = page.locator(f"{FORM} [data-quiz-paper] table tbody tr").first.inner_text().split("\t")
     assert first_row[1 : 1 + len(QUIZ.questions[0].options)] == [str(o.points) for o in QUIZ.questions[0].options]
-    context.close()
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -386,19 +371,15 @@ def test_axe_finds_no_violation_before_and_after_answering(site: BuiltSite, page
     assert after.violations_count == 0, after.generate_report()
 
 
-def test_reduced_motion_turns_transitions_off(site: BuiltSite, browser) -> None:  # type: ignore[no-untyped-def]
-    context = browser.new_context(reduced_motion="reduce")
-    page = context.new_page()
+def test_reduced_motion_turns_transitions_off(site: BuiltSite, page_with) -> None:  # type: ignore[no-untyped-def]
+    page = page_with(reduced_motion="reduce")
     open_quiz(page, site, LANGUAGES[0])
     duration = page.evaluate("getComputedStyle(document.querySelector('[data-quiz-progress-bar]')).transitionDuration")
     assert duration == "0s"
-    context.close()
-    context = browser.new_context(reduced_motion="no-preference")
-    page = context.new_page()
+    page = page_with(reduced_motion="no-preference")
     open_quiz(page, site, LANGUAGES[0])
     duration = page.evaluate("getComputedStyle(document.querySelector('[data-quiz-progress-bar]')).transitionDuration")
     assert duration != "0s"
-    context.close()
 
 
 def test_print_shows_questions_answers_and_result_without_controls(site: BuiltSite, page) -> None:  # type: ignore[no-untyped-def]

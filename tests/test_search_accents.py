@@ -19,6 +19,7 @@ import pytest
 
 from conftest import DEFAULT_LANGUAGE, LANGUAGES, BuiltSite
 from kam_guide.search_folding import FOLDED_FIELDS, FOLDED_LANGUAGES, fold, folded_words, with_folded_fields
+from searchbox import wait_for_the_answer, watch_the_search_worker
 
 FOLDED = [language for language in LANGUAGES if language in FOLDED_LANGUAGES]
 UNFOLDED = [language for language in LANGUAGES if language not in FOLDED_LANGUAGES]
@@ -161,19 +162,17 @@ class Results:
     marks: tuple[str, ...]  # the highlighted words
 
 
-READ_RESULTS = """wrap => {
-    wrap.scrollTop = wrap.scrollHeight;  // Material draws ten pages, then more as the list scrolls
-    return {
-        meta: wrap.querySelector(".md-search-result__meta").textContent.trim(),
-        links: [...wrap.querySelectorAll("a.md-search-result__link")].map(a => a.href),
-        groups: [...wrap.querySelectorAll(".md-search-result__item")].map(item => item.textContent),
-        marks: [...wrap.querySelectorAll(".md-search-result__list mark")].map(mark => mark.textContent),
-    };
-}"""
+READ_RESULTS = """wrap => ({
+    meta: wrap.querySelector(".md-search-result__meta").textContent.trim(),
+    links: [...wrap.querySelectorAll("a.md-search-result__link")].map(a => a.href),
+    groups: [...wrap.querySelectorAll(".md-search-result__item")].map(item => item.textContent),
+    marks: [...wrap.querySelectorAll(".md-search-result__list mark")].map(mark => mark.textContent),
+})"""
 
 
 def open_search(page: Any, url: str) -> None:
     page.goto(url)
+    watch_the_search_worker(page)
     page.keyboard.press("/")  # Material's shortcut opens the search dialog
 
 
@@ -194,19 +193,9 @@ def search(page: Any, query: str) -> Results:
     # Playwright inserts a letter no US key types (« é ») without key events, and Material reads
     # the box on key up: one more key up makes it read the whole query.
     box.press("End")
-    wrap = page.locator(".md-search__scrollwrap")
-    # Results are redrawn as each key's query comes back from the worker: read them when
-    # three readings a quarter of a second apart agree.
-    readings: list[dict[str, Any]] = []
-    for _ in range(60):  # 15 s at most
-        reading = wrap.evaluate(READ_RESULTS)
-        if reading["meta"] != prompt:
-            readings.append(reading)
-        if len(readings) >= 3 and readings[-1] == readings[-2] == readings[-3]:
-            break
-        page.wait_for_timeout(250)
-    else:
-        raise AssertionError(f"the search results for {query!r} kept changing for 15 s")
+    wait_for_the_answer(page, query)  # results are redrawn as each key's query comes back from the worker
+    reading = page.locator(".md-search__scrollwrap").evaluate(READ_RESULTS)
+    assert reading["meta"] != prompt, f"the search for {query!r} shows the prompt"
     return Results(
         count=reading["meta"],
         locations=frozenset(re.sub(r"\?[^#]*", "", link) for link in reading["links"]),

@@ -262,7 +262,17 @@ def store_text(page, text: str) -> None:  # type: ignore[no-untyped-def]
 
 
 def store(page, entries: list[dict[str, object]], format: int = 2) -> None:  # type: ignore[no-untyped-def]  # noqa: A002
-    store_text(page, json.dumps({"format": format, "entries": entries}))
+    store_text(page, listed(entries, format))
+
+
+def listed(entries: list[dict[str, object]], format: int = 2) -> str:  # noqa: A002
+    return json.dumps({"format": format, "entries": entries})
+
+
+def open_page_on(page, site: BuiltSite, language: str, stored: str) -> None:  # type: ignore[no-untyped-def]
+    """The page opened on this list in storage (as written, then reloaded, but a page load less)."""
+    site.preset_storage(page, {TEAM_KEY: stored})
+    open_page(page, site, language)
 
 
 def keys_beside(page) -> dict[str, str]:  # type: ignore[no-untyped-def]
@@ -476,11 +486,9 @@ def test_another_name_saves_another_assessment(site: BuiltSite, page) -> None:  
 
 
 def test_one_row_per_person_and_self_ratings_apart_from_the_managers_average(site: BuiltSite, page) -> None:  # type: ignore[no-untyped-def]
-    open_page(page, site, "fr")
     # An assessment of an older version alone: shown, marked, its scores those of the time, not averaged.
     old = record("Dora", "2024-12-01", ANSWERS["Anne"], version=OLD_VERSION, total=99)
-    store(page, [old])
-    reload(page)
+    open_page_on(page, site, "fr", listed([old]))
     assert table(page) == [shown_row(old)]
     assert table(page)[0]["total"] == 99  # never rescored
     assert page.locator(f"{FORM} [data-team-note='older']").is_visible()
@@ -532,10 +540,10 @@ DEAF_WHILE_ASKED = """(() => {
 })()"""
 
 
-def test_two_tabs_saving_alternately_lose_nothing_and_show_each_other(site: BuiltSite, page) -> None:  # type: ignore[no-untyped-def]
+def test_two_tabs_saving_alternately_lose_nothing_and_show_each_other(site: BuiltSite, fresh_page) -> None:  # type: ignore[no-untyped-def]
     errors: list[str] = []
-    first = page
-    second = page.context.new_page()
+    first = fresh_page  # its init script stays with it: a page of its own
+    second = first.context.new_page()
     watch_errors(second, errors)
     first.add_init_script(DEAF_WHILE_ASKED)
     open_page(first, site, "fr")
@@ -580,11 +588,9 @@ def test_two_tabs_saving_alternately_lose_nothing_and_show_each_other(site: Buil
 
 
 def test_a_new_assessment_never_rewrites_the_one_opened(site: BuiltSite, page) -> None:  # type: ignore[no-untyped-def]
-    open_page(page, site, "en")
     january = record("Anne", "2026-01-10", known_answers(30))
     entries = [january, record("Bruno", "2026-01-11", known_answers(31))]
-    store(page, entries)
-    reload(page)
+    open_page_on(page, site, "en", listed(entries))
     open_person(page, "Anne")
     open_record(page, str(january["id"]))
     assert draft(page) == {"name": "Anne", "rater": "manager", "answers": january["answers"]}
@@ -613,10 +619,8 @@ def test_a_new_assessment_never_rewrites_the_one_opened(site: BuiltSite, page) -
 
 
 def test_correcting_an_assessment_keeps_its_date_and_says_so(site: BuiltSite, page) -> None:  # type: ignore[no-untyped-def]
-    open_page(page, site, "fr")
     january = record("Anne", "2026-01-10", known_answers(32))
-    store(page, [january])
-    reload(page)
+    open_page_on(page, site, "fr", listed([january]))
     open_person(page, "Anne")
     open_record(page, str(january["id"]))
     fixed = changed(january["answers"])  # type: ignore[arg-type]
@@ -724,14 +728,12 @@ def test_a_share_link_applies_to_an_open_tab_and_is_saved_with_its_day_and_rater
 
 
 def test_a_format_1_list_is_read_as_managers_records_and_kept_as_a_copy(site: BuiltSite, page) -> None:  # type: ignore[no-untyped-def]
-    open_page(page, site, "fr")
     old = [
         stored_entry("Anne", "2026-01-10", known_answers(50)),
         stored_entry("Bruno", "2026-02-10", known_answers(51)),
     ]
     raw = json.dumps({"format": 1, "entries": [old[0], {"garbage": True}, old[1]]})
-    store_text(page, raw)
-    reload(page)
+    open_page_on(page, site, "fr", raw)
     migrated = [{**entry, "rater": "manager"} for entry in old]
     assert table(page) == expected_table(migrated)
     assert notice(page, "unreadable").is_visible()
@@ -752,9 +754,7 @@ def test_a_format_1_list_is_read_as_managers_records_and_kept_as_a_copy(site: Bu
 
 
 def test_unreadable_data_is_set_aside_not_lost(site: BuiltSite, page) -> None:  # type: ignore[no-untyped-def]
-    open_page(page, site, LANGUAGES[0])
-    store_text(page, "{not json")
-    reload(page)
+    open_page_on(page, site, LANGUAGES[0], "{not json")
     assert shown_notices(page) == ["damaged"]
     kept = keys_beside(page)
     assert list(kept.values()) == ["{not json"] and all(key.startswith("unreadable-") for key in kept)
@@ -764,7 +764,8 @@ def test_unreadable_data_is_set_aside_not_lost(site: BuiltSite, page) -> None:  
     assert keys_beside(page) == kept
 
 
-def test_damaged_data_that_cannot_be_set_aside_blocks_every_save(site: BuiltSite, page) -> None:  # type: ignore[no-untyped-def]
+def test_damaged_data_that_cannot_be_set_aside_blocks_every_save(site: BuiltSite, fresh_page) -> None:  # type: ignore[no-untyped-def]
+    page = fresh_page  # its context's init script stays with it: a context of its own
     open_page(page, site, "en")
     # Storage full: there is no room for a copy of what could not be read.
     page.context.add_init_script(
@@ -789,15 +790,13 @@ def test_damaged_data_that_cannot_be_set_aside_blocks_every_save(site: BuiltSite
 
 
 def test_a_list_of_a_newer_format_is_never_overwritten(site: BuiltSite, page) -> None:  # type: ignore[no-untyped-def]
-    open_page(page, site, "fr")
     newer = [
         {"format": 3, "entries": [record("Anne", "2026-01-10", ANSWERS["Anne"], mood="new field")]},
         {"format": 3, "people": {"anne": [record("Anne", "2026-01-10", ANSWERS["Anne"])]}},  # another shape
     ]
     for data in newer:
         raw = json.dumps(data)
-        store_text(page, raw)
-        reload(page)
+        open_page_on(page, site, "fr", raw)
         assert shown_notices(page) == ["newer"]
         assert table(page) == []
         save_assessment(page, "Bruno", ANSWERS["Bruno"])
@@ -914,32 +913,25 @@ def test_axe_finds_no_violation_with_a_team(site: BuiltSite, page, language: str
     assert_no_axe_violation_in_every_view(page)
 
 
-def test_dark_scheme_team_has_no_axe_violation(site: BuiltSite, browser) -> None:  # type: ignore[no-untyped-def]
-    context = browser.new_context(color_scheme="dark")
-    page = context.new_page()
+def test_dark_scheme_team_has_no_axe_violation(site: BuiltSite, page_with) -> None:  # type: ignore[no-untyped-def]
+    page = page_with(color_scheme="dark")
     open_page(page, site, "en")
-    try:
-        assert_no_axe_violation_in_every_view(page, empty=False)
-    finally:
-        context.close()
+    assert_no_axe_violation_in_every_view(page, empty=False)
 
 
-def test_without_javascript_the_team_says_it_needs_it(site: BuiltSite, browser) -> None:  # type: ignore[no-untyped-def]
-    context = browser.new_context(java_script_enabled=False)
-    page = context.new_page()
+def test_without_javascript_the_team_says_it_needs_it(site: BuiltSite, page_with) -> None:  # type: ignore[no-untyped-def]
+    page = page_with(java_script_enabled=False)
     page.goto(site.page_url(QUIZ_PAGE, "en"))
     assert page.locator(f"{FORM} [data-team-nojs]").is_visible()
     assert page.locator(f"{FORM} [data-team-live]:visible").count() == 0
-    context.close()
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_print_shows_the_team_table_alone_on_at_most_two_a4_pages(site: BuiltSite, page, language: str) -> None:  # type: ignore[no-untyped-def]
     from test_print import pdf_pages
 
-    open_page(page, site, language)
-    store(page, [record(f"Person {n}", f"2026-0{1 + n % 9}-01", known_answers(n)) for n in range(12)])
-    reload(page)
+    twelve = [record(f"Person {n}", f"2026-0{1 + n % 9}-01", known_answers(n)) for n in range(12)]
+    open_page_on(page, site, language, listed(twelve))
     page.evaluate("document.documentElement.classList.add('quiz-print-team')")  # what "Print the table" does
     page.emulate_media(media="print")
     assert page.locator(f"{FORM} [data-team-entry]").first.is_visible()
@@ -986,17 +978,12 @@ def read_csv(text: str) -> list[dict[str, str]]:
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_csv_export_then_import_loses_nothing(site: BuiltSite, page, language: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    open_page(page, site, language)
-    store(
-        page,
-        [
-            stored_entry('=Anne; "A"', "2026-02-01", ANSWERS["Anne"]),
-            stored_entry("Bruno", "2026-03-01", ANSWERS["Bruno"]),
-            stored_entry("Chloé", "2025-05-01", ANSWERS["Chloé"], version=OLD_VERSION),
-        ],
-        format=1,
-    )
-    reload(page)
+    format_1 = [
+        stored_entry('=Anne; "A"', "2026-02-01", ANSWERS["Anne"]),
+        stored_entry("Bruno", "2026-03-01", ANSWERS["Bruno"]),
+        stored_entry("Chloé", "2025-05-01", ANSWERS["Chloé"], version=OLD_VERSION),
+    ]
+    open_page_on(page, site, language, listed(format_1, format=1))
     before = table(page)
     text = export(page)
     first_line = text.splitlines()[0]
@@ -1131,20 +1118,16 @@ def csv_with_dates(dates: list[str]) -> str:
     return out.getvalue()
 
 
-def import_in_locale(site: BuiltSite, browser, locale: str, language: str, text: str, tmp_path: Path):  # type: ignore[no-untyped-def]
-    """Import a CSV in a browser whose language (navigator.language) is `locale`; the page's context, to close."""
-    context = browser.new_context(locale=locale)
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+def import_in_locale(site: BuiltSite, page_with, locale: str, language: str, text: str, tmp_path: Path):  # type: ignore[no-untyped-def]
+    """Import a CSV in a browser whose language (navigator.language) is `locale` (page_with fails the test on a
+    console error); the page."""
+    page = page_with(locale=locale)
     open_page(page, site, language)
     assert page.evaluate("navigator.language") == locale
     import_file(page, text, tmp_path)
     page.locator(
         f"{FORM} [data-quiz-notice='imported']:not([hidden]), {FORM} [data-team-import-problems] li"
     ).first.wait_for()
-    assert not errors, errors
     return page
 
 
@@ -1172,12 +1155,11 @@ def stored_dates(page) -> list[str]:  # type: ignore[no-untyped-def]
     ids=lambda value: value if isinstance(value, str) else "+".join(value),
 )
 def test_csv_dates_follow_the_file_then_the_reader_locale(  # type: ignore[no-untyped-def]
-    site: BuiltSite, browser, tmp_path: Path, locale: str, language: str, dates: list[str], expected: list[str]
+    site: BuiltSite, page_with, tmp_path: Path, locale: str, language: str, dates: list[str], expected: list[str]
 ) -> None:
-    page = import_in_locale(site, browser, locale, language, csv_with_dates(dates), tmp_path)
+    page = import_in_locale(site, page_with, locale, language, csv_with_dates(dates), tmp_path)
     assert page.locator(f"{FORM} [data-quiz-notice='imported']").is_visible()
     assert stored_dates(page) == expected
-    page.context.close()
 
 
 @pytest.mark.parametrize(
@@ -1198,9 +1180,9 @@ def test_csv_dates_follow_the_file_then_the_reader_locale(  # type: ignore[no-un
     ids=lambda value: "+".join(value) if all(isinstance(item, str) for item in value) else "messages",
 )
 def test_csv_dates_that_contradict_or_do_not_exist_are_reported_by_row(  # type: ignore[no-untyped-def]
-    site: BuiltSite, browser, tmp_path: Path, dates: list[str], messages: list[tuple[int, list[str]]]
+    site: BuiltSite, page_with, tmp_path: Path, dates: list[str], messages: list[tuple[int, list[str]]]
 ) -> None:
-    page = import_in_locale(site, browser, "en-US", "en", csv_with_dates(dates), tmp_path)
+    page = import_in_locale(site, page_with, "en-US", "en", csv_with_dates(dates), tmp_path)
     problems = page.locator(f"{FORM} [data-team-import-problems] li").all_inner_texts()
     assert [problem.split(":")[0] for problem in problems] == [f"Row {row}" for row, _ in messages]
     for problem, (_, words) in zip(problems, messages, strict=True):
@@ -1208,4 +1190,3 @@ def test_csv_dates_that_contradict_or_do_not_exist_are_reported_by_row(  # type:
         assert "2026-11-30" in problem  # the way to write a date that no one can misread
     assert page.locator(f"{FORM} [data-quiz-notice='import-failed']").is_visible()
     assert stored_dates(page) == []  # nothing imported
-    page.context.close()
