@@ -225,7 +225,7 @@ def main() -> int:
         made = page.evaluate(RECORDS, [args.rows, 99])
         text = page.evaluate(EXPORT, made["entries"])
         data = text.encode("utf-8")
-        limit = 8 << 20  # team.js's IMPORT_LIMIT
+        limit = 8 << 20  # team-tools.js's IMPORT_LIMIT
         lines = text.split("\r\n")
         per_row = len(data) / max(1, args.rows)
         under = "\r\n".join(lines[: 1 + int((limit - 4096) / per_row)]) + "\r\n"

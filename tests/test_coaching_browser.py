@@ -639,9 +639,9 @@ def test_csv_export_is_spreadsheet_ready_and_comes_back_whole(  # type: ignore[n
 
 
 def test_csv_over_the_size_limit_imports_nothing(site: BuiltSite, page, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    # The limit is team.js's IMPORT_LIMIT: this reads it there, so the two stay in step.
+    # The limit is team-tools.js's IMPORT_LIMIT: this reads it there, so the two stay in step.
     found = re.search(
-        r"IMPORT_LIMIT = (\d+) << 20", (ROOT / "overrides/assets/team/team.js").read_text(encoding="utf-8")
+        r"IMPORT_LIMIT = (\d+) << 20", (ROOT / "overrides/assets/team/team-tools.js").read_text(encoding="utf-8")
     )
     assert found, "IMPORT_LIMIT moved: bring this test in step"
     limit = int(found.group(1)) << 20

@@ -1190,3 +1190,49 @@ def test_csv_dates_that_contradict_or_do_not_exist_are_reported_by_row(  # type:
         assert "2026-11-30" in problem  # the way to write a date that no one can misread
     assert page.locator(f"{FORM} [data-quiz-notice='import-failed']").is_visible()
     assert stored_dates(page) == []  # nothing imported
+
+
+# ── the separator, and what a page with no records costs ──────────────────────
+
+# Counts the Intl formatters the site's quiz and team scripts make (Material's are not theirs to answer for).
+COUNT_INTL = """
+window.madeIntl = 0;
+for (const name of ["NumberFormat", "DateTimeFormat"]) {
+  Intl[name] = new Proxy(Intl[name], {
+    construct(target, args) {
+      if (/\\/assets\\/(team|quiz)\\//.test(new Error().stack)) window.madeIntl += 1;
+      return Reflect.construct(target, args);
+    },
+  });
+}
+"""
+
+
+@pytest.mark.parametrize(("locale", "separator"), [("en-US", ","), ("fr-FR", ";")])
+def test_the_separator_is_the_reader_locale_and_a_page_without_records_makes_no_intl_formatter(  # type: ignore[no-untyped-def]
+    site: BuiltSite, browser, locale: str, separator: str
+) -> None:
+    # Intl's first formatter loads its locale data: tens of milliseconds of script before the page answers a
+    # click (Lighthouse's blocking time). Without records nothing needs one: no date, no figure, nothing to export.
+    context = browser.new_context(locale=locale)
+    context.add_init_script(COUNT_INTL)
+    page = context.new_page()
+    errors: list[str] = []
+    watch_errors(page, errors)
+    try:
+        open_page(page, site, "en")
+        assert page.evaluate("window.madeIntl") == 0, "the quiz page made an Intl formatter with no record to show"
+
+        # The first record presets the separator from the reader's locale, unless the reader chose one.
+        chooser = page.locator(f"{FORM} [data-team-separator]")
+        other = "," if separator == ";" else ";"
+        chooser.select_option(other)
+        save_assessment(page, "Anne", known_answers(1))
+        expect(notice(page, "saved")).to_be_visible()
+        assert chooser.input_value() == other
+        assert page.evaluate("window.madeIntl") > 0  # the dates and figures shown: the count above counts
+        reload(page)
+        assert chooser.input_value() == separator
+        assert not errors, errors
+    finally:
+        context.close()

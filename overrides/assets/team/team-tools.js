@@ -23,6 +23,7 @@
   var LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
   var DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
   var LOCAL_DATE = /^(\d\d?)([./-])(\d\d?)\2(\d{4})$/; // 30/11/2026 or 11/30/2026, as a spreadsheet saves it
+  var IMPORT_LIMIT = 8 << 20; // bytes: about 4,000 records (the option words make a row ~2 KB); a larger file is refused
 
   function all(root, selector) {
     return Array.from(root.querySelectorAll(selector));
@@ -459,10 +460,23 @@
     download(quiz.id + "-" + quiz.today() + ".csv", csvText(rows, env.separator));
   }
 
-  // The records of a file's text, or null when there are none to add: then, and for every problem
-  // (listed by line, at most 50), a notice says why. Columns it does not know are named; the others
-  // are read. env: {root ([data-quiz-team]), quiz, view, score(answers) (a record's scored fields)}.
-  function importCsv(text, env) {
+  // A promise of the records of a file the reader chose, or of null when there are none to add: then,
+  // and for every problem (listed by line, at most 50), a notice says why. A file over IMPORT_LIMIT is
+  // refused unread. UTF-8 as exported; else Windows-1252, as French Excel saves "CSV (séparateur :
+  // point-virgule)". env: {root ([data-quiz-team]), quiz, view, score(answers) (a record's scored fields)}.
+  function importCsv(file, env) {
+    if (file.size > IMPORT_LIMIT) {
+      env.quiz.notice("too-big", { value: Math.round(IMPORT_LIMIT / 1048576) });
+      return Promise.resolve(null);
+    }
+    return file.arrayBuffer().then(function (bytes) {
+      var text = new TextDecoder().decode(bytes);
+      return recordsOf(/\ufffd/.test(text) ? new TextDecoder("windows-1252").decode(bytes) : text, env);
+    });
+  }
+
+  // The records of a file's text, or null (importCsv). Columns it does not know are named; the others are read.
+  function recordsOf(text, env) {
     var quiz = env.quiz;
     var texts = env.view.texts;
     var found = readExport(text, {

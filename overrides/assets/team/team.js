@@ -31,7 +31,6 @@
   var FORMAT = 2;
   var DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
   var SOURCE = document.currentScript ? document.currentScript.src : ""; // where team-tools.js is, beside it
-  var IMPORT_LIMIT = 8 << 20; // bytes: about 4,000 records (the option words make a row ~2 KB); a larger file is refused
 
   function all(root, selector) {
     return Array.from(root.querySelectorAll(selector));
@@ -56,7 +55,7 @@
   // The separator a reader's spreadsheet expects: ";" where their locale writes decimals with a comma
   // (French Excel), "," otherwise. The locale is the browser's (navigator.language), not the page's.
   function separatorFor(locale) {
-    return new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(1.5).indexOf(",") >= 0 ? ";" : ",";
+    return new Intl.NumberFormat(locale).format(1.5).indexOf(",") >= 0 ? ";" : ",";
   }
 
   /* ── records and people (pure; the rules of kam_guide/quiz/team.py) ───── */
@@ -274,7 +273,7 @@
       if (!figures) return;
       row.querySelector("[data-team-average-people]").textContent = view.format.people(figures.people);
       row.querySelector("[data-team-average-total]").textContent =
-        view.format.decimal.format(view.rules.shown(figures.total, figures.people, 10) / 10);
+        view.format.decimal(view.rules.shown(figures.total, figures.people, 10) / 10);
       view.dimensions.forEach(function (id) {
         var share = figures.shares[id];
         showCell(row.querySelector("[data-team-average='" + id + "']"), view, share[0], share[1] / figures.people, figures.people);
@@ -317,8 +316,8 @@
           if (key === sort.key) header.setAttribute("aria-sort", sort.descending ? "descending" : "ascending");
           else header.removeAttribute("aria-sort");
         });
-        var printed = one("[data-team-printed]");
-        printed.textContent = fill(printed.getAttribute("data-quiz-fill"), { date: view.format.date(view.today()) });
+        var printed = one("[data-team-printed]"); // in the grid, shown with records only (no Intl without them)
+        if (entries.length) printed.textContent = fill(printed.getAttribute("data-quiz-fill"), { date: view.format.date(view.today()) });
         one("[data-team-empty]").hidden = entries.length > 0;
         one("[data-team-grid]").hidden = !entries.length;
         one("[data-team-note='older']").hidden = !entries.some(function (entry) { return entry.version !== view.version; });
@@ -444,10 +443,10 @@
     var dimensions = dimensionsOf(root.querySelector("[data-team-row-template]"));
     var maxima = map();
     dimensions.forEach(function (id) { maxima[id] = quiz.maxima[id]; });
-    var dates = new Intl.DateTimeFormat(lang, { dateStyle: "medium" });
-    var percent = new Intl.NumberFormat(lang, { style: "percent" });
-    var decimal = new Intl.NumberFormat(lang, { maximumFractionDigits: 1 });
-    var signed = new Intl.NumberFormat(lang, { signDisplay: "exceptZero" });
+    var dates = formatter(function () { return new Intl.DateTimeFormat(lang, { dateStyle: "medium" }); });
+    var percent = formatter(function () { return new Intl.NumberFormat(lang, { style: "percent" }); });
+    var decimal = formatter(function () { return new Intl.NumberFormat(lang, { maximumFractionDigits: 1 }); });
+    var signed = formatter(function () { return new Intl.NumberFormat(lang, { signDisplay: "exceptZero" }); });
     var rules = guide.quizRules;
     var bandTitles = all(form, "[data-quiz-band]").map(function (band) {
       var title = band.querySelector("[data-quiz-band-title]");
@@ -460,17 +459,17 @@
       format: {
         date: function (iso) {
           var parts = DATE.exec(iso);
-          return dates.format(new Date(parts[1], parts[2] - 1, parts[3]));
+          return dates(new Date(parts[1], parts[2] - 1, parts[3]));
         },
         // sum of `people` scores of `maximum` each: the mean in points, and its share as a whole percent
         share: function (sum, maximum, people) {
-          return decimal.format(rules.shown(sum, people, 10) / 10) + " (" + percent.format(rules.shown(sum, people * maximum, 100) / 100) + ")";
+          return decimal(rules.shown(sum, people, 10) / 10) + " (" + percent(rules.shown(sum, people * maximum, 100) / 100) + ")";
         },
         delta: function (delta) {
-          return signed.format(delta) + (delta > 0 ? " ↑" : delta < 0 ? " ↓" : " =");
+          return signed(delta) + (delta > 0 ? " ↑" : delta < 0 ? " ↓" : " =");
         },
         people: function (count) { return "n = " + count; },
-        decimal: decimal
+        decimal: decimal // number → one decimal at most
       }
     };
     // show(cell, score, maximum, people): a cell of the table or of the person view (showCell); fill(text,
@@ -478,6 +477,15 @@
     view.show = function (cell, score, maximum, people) { showCell(cell, view, score, maximum, people); };
     view.fill = fill;
     return view;
+  }
+
+  // format(value) with the Intl formatter make() returns, made on first use: Intl's first formatter on
+  // a page loads its locale data, tens of milliseconds of script a page with no records need not wait for.
+  function formatter(make) {
+    var made;
+    return function (value) {
+      return (made = made || make()).format(value);
+    };
   }
 
   /* ── the component: one instance per quiz form ────────────────────────── */
@@ -496,7 +504,7 @@
     var store = createStore("kam-guide.team." + quiz.id);
     var table = createTable(root, view);
     var separator = root.querySelector("[data-team-separator]");
-    separator.value = separatorFor(navigator.language);
+    var separatorSet = false; // by the reader or from their locale, once
     // The instance's state: the records as last read, people, the record opened in the form, the
     // table's order and the person shown.
     var entries = [];
@@ -552,6 +560,12 @@
     }
 
     function show(list) {
+      // The separator the reader's locale expects, once there is something to export (not at load: Intl's first use
+      // costs time, see formatter), unless the reader chose one.
+      if (list.length && !separatorSet) {
+        separator.value = separatorFor(navigator.language);
+        separatorSet = true;
+      }
       entries = list;
       byPerson = people(entries);
       table.render(entries, byPerson, sort);
@@ -638,16 +652,17 @@
     }
 
     // The records a file holds, added to what is stored now (those already there are not repeated).
-    function importCsv(text, tools) {
-      var found = tools.importCsv(text, { root: root, quiz: quiz, view: view, score: assessment });
-      if (!found) return;
-      var added = 0;
-      write(function (stored) {
-        var fresh = tools.rules.newEntries(stored, found);
-        fresh.forEach(function (entry) { entry.id = newId(); });
-        added = fresh.length;
-        return stored.concat(fresh);
-      }, "imported", function () { return { value: added }; }); // counted against what is stored now
+    function importFile(file, tools) {
+      tools.importCsv(file, { root: root, quiz: quiz, view: view, score: assessment }).then(function (found) {
+        if (!found) return;
+        var added = 0;
+        write(function (stored) {
+          var fresh = tools.rules.newEntries(stored, found);
+          fresh.forEach(function (entry) { entry.id = newId(); });
+          added = fresh.length;
+          return stored.concat(fresh);
+        }, "imported", function () { return { value: added }; }); // counted against what is stored now
+      });
     }
 
     // Wiring: the live parts shown, the saved list read, every control listened to.
@@ -700,17 +715,12 @@
     one("[data-team-export]").addEventListener("click", function () {
       withTools(function (tools) { tools.exportCsv(entries, { form: form, quiz: quiz, view: view, separator: separator.value }); });
     });
+    separator.onchange = function () { separatorSet = true; };
     one("[data-team-print]").addEventListener("click", function () { printOnly("team"); });
     one("[data-team-import]").addEventListener("change", function (event) {
       var file = event.target.files[0];
       event.target.value = "";
-      if (file && file.size > IMPORT_LIMIT) return quiz.notice("too-big", { value: Math.round(IMPORT_LIMIT / 1048576) });
-      // UTF-8 as exported; else Windows-1252, as French Excel saves "CSV (séparateur : point-virgule)".
-      if (file) file.arrayBuffer().then(function (bytes) {
-        var text = new TextDecoder().decode(bytes);
-        text = /\ufffd/.test(text) ? new TextDecoder("windows-1252").decode(bytes) : text;
-        withTools(function (tools) { importCsv(text, tools); });
-      });
+      if (file) withTools(function (tools) { importFile(file, tools); });
     });
   }
 
