@@ -10,6 +10,7 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import pkgutil
+import random
 import re
 import subprocess
 import sys
@@ -18,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from kam_guide.source.markdowncost import MAX_LOOKAHEAD, MAX_MARKS, costly_markup, lookahead
+from kam_guide.source.markdowncost import MAX_LOOKAHEAD, MAX_MARKS, _scan, _within_bounds, costly_markup, lookahead
 from sitecontent import DEFAULT_LANGUAGE, LANGUAGES, ROOT, SLUGS
 from siteproject import assert_fails_cleanly, build, copy_project, line_of, output_of
 
@@ -62,6 +63,26 @@ def test_closed_constructs_cost_their_length_only() -> None:
     links = "See [the plan](account-plan.md) and `code` and <abbr>KAM</abbr>. " * 20
     assert lookahead(links) < len(links)
     assert costly_markup("\n\n".join([links] * 2000)) is None  # a long page of closed links passes
+
+
+@pytest.mark.code_only
+def test_the_quick_answer_never_passes_what_the_walk_refuses() -> None:
+    # costly_markup first counts characters (an upper bound of what Markdown reads ahead); only a text
+    # over that bound is walked construct by construct. Random texts dense in constructs, near both
+    # limits: whenever the count says "cheap", the walk must agree, or a costly text would pass.
+    rng = random.Random(19)
+    pieces = ["[", "]", "(", ")", "<", ">", "`", "``", "*", "_", "&", "a", " ", "\n", "\n\n", "word " * 8]
+    agreed = walked = 0
+    for _ in range(400):
+        size = rng.choice([50, 500, 5_000, 40_000])
+        text = "".join(rng.choice(pieces) for _ in range(size // 3))
+        limit = MAX_LOOKAHEAD // rng.choice([1, 10, 100]) + 2 * len(text)
+        if _within_bounds(text, limit):
+            agreed += 1
+            assert lookahead(text) <= limit and _scan(text, limit)[1] is None, text[:200]
+        else:
+            walked += 1
+    assert agreed and walked, "the random texts must exercise both answers"
 
 
 def _hook_patterns() -> list[tuple[str, re.Pattern[str]]]:

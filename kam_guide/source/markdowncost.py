@@ -29,7 +29,26 @@ CLOSER_OF = {"]": "[", ")": "("}
 
 def costly_markup(text: str) -> int | None:
     """Offset of the first construct left open where reading `text` becomes too costly, or None."""
-    return _scan(text, MAX_LOOKAHEAD + 2 * len(text))[1]
+    limit = MAX_LOOKAHEAD + 2 * len(text)
+    if _within_bounds(text, limit):
+        return None  # most texts: far from either limit, told by counting characters
+    return _scan(text, limit)[1]
+
+
+def _within_bounds(text: str, limit: int) -> bool:
+    """Whether `text` is surely cheap: each construct that reads ahead reads at most to the end of its
+    paragraph, so openers × length, paragraph by paragraph, bounds what `_scan` would count; and a
+    paragraph shorter than MAX_MARKS characters cannot hold too many marks. Counting characters is a
+    fraction of walking the constructs; a text over either bound is walked."""
+    bound = 0
+    for paragraph in PARAGRAPH_BREAK.split(text):
+        if len(paragraph) >= MAX_MARKS and len(MARK.findall(paragraph)) >= MAX_MARKS:
+            return False
+        openers = paragraph.count("[") + paragraph.count("(") + paragraph.count("<") + paragraph.count("`")
+        bound += openers * len(paragraph)
+        if bound > limit:
+            return False
+    return True
 
 
 def lookahead(text: str) -> int:
