@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import random
 import re
 
 import pytest
 
 from conftest import DEFAULT_LANGUAGE, LANGUAGES, SLUGS, BuiltSite
-from kam_guide.pages.typesetting import apply
+from kam_guide.pages.typesetting import LANG_START, _lang_openings, apply
 from pagetext import own_texts
 
 pytestmark = pytest.mark.content
@@ -59,3 +60,16 @@ def test_other_languages_are_left_as_written() -> None:
     assert apply("<p>Note : see « this » !</p>", "en") == "<p>Note : see « this » !</p>"
     marked = '<p>Voir : <span lang="en">Note : this</span> ; <br>fin ?</p>'
     assert apply(marked, "fr") == '<p>Voir\u00a0: <span lang="en">Note : this</span>\u202f; <br>fin\u202f?</p>'
+
+
+@pytest.mark.code_only
+def test_elements_in_another_language_are_found_as_the_pattern_finds_them() -> None:
+    # _lang_openings jumps to each `lang=` and tries LANG_START there (the pattern alone tries every tag,
+    # a third of the typography's time): on tags, text, comments and odd spacing, the two must agree in
+    # HTML where `<` only opens a tag or a comment, as MkDocs and Jinja write it (a text's `<` is `&lt;`).
+    rng = random.Random(7)
+    pieces = ['<span lang="en">', "<p>", "</p>", " lang=", "lang=", "<a\nlang='de' href=x>", "<br/>", "&lt;b", ">",
+              " : ", "<!-- lang=en -->", '<div title="a" lang=en-GB>', "text", "\t", "&lt;", "</span>"]  # fmt: skip
+    for _ in range(500):
+        html = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 40)))
+        assert [m.span() for m in _lang_openings(html)] == [m.span() for m in LANG_START.finditer(html)], html

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 from kam_guide.source.markup import VOID_ELEMENTS
 
@@ -104,7 +104,7 @@ def _with_spaces(html: str, mark: int, done: int) -> tuple[int, int]:
 def _kept_ranges(html: str, language: str) -> list[tuple[int, int]]:
     """Disjoint (start, end) spans, in order, of code-like elements and of elements marked as another language."""
     ranges = [(m.start(), m.end()) for m in VERBATIM_BLOCK.finditer(html)]
-    for opening in LANG_START.finditer(html):
+    for opening in _lang_openings(html):
         tag, marked = opening.group(1).lower(), opening.group(2).split("-")[0]
         if marked == language or tag in VOID_ELEMENTS or opening.group(0).endswith("/>"):
             continue
@@ -116,6 +116,22 @@ def _kept_ranges(html: str, language: str) -> list[tuple[int, int]]:
         else:
             merged.append((start, end))
     return merged
+
+
+def _lang_openings(html: str) -> Iterator[re.Match[str]]:
+    """The opening tags with a `lang` attribute, as LANG_START.finditer finds them in HTML where `<` only
+    opens a tag or a comment. A page has far fewer `lang=` than tags or spaces, and str.find skips to
+    each; the pattern alone tries every tag."""
+    done = 0  # the end of the last opening found: its other attributes are not read again
+    position = html.find("lang=")
+    while position >= 0:
+        if position > done and html[position - 1].isspace():
+            start = html.rfind("<", done, position)
+            opening = LANG_START.match(html, start) if start >= 0 else None
+            if opening is not None and opening.end() > position:
+                done = opening.end()
+                yield opening
+        position = html.find("lang=", position + 5)
 
 
 def _closing(html: str, tag: str, position: int) -> int:
