@@ -25,7 +25,12 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from kam_guide.build.languages import is_default_language_build, page_language, site_languages
+from kam_guide.build.languages import (
+    is_default_language_build,
+    is_whole_site_build,
+    page_language,
+    site_languages,
+)
 from kam_guide.search_folding import with_folded_fields
 
 log = logging.getLogger("mkdocs.hooks.i18n_site")
@@ -76,6 +81,8 @@ def on_post_template(output: str, /, *, template_name: str, config: MkDocsConfig
 
 @event_priority(-200)  # after mkdocs-static-i18n merged every language into one index
 def on_post_build(*, config: MkDocsConfig) -> None:
+    if not is_whole_site_build(config):
+        return  # a language built inside the default language's build: the outer build does it, once
     site_dir = Path(config.site_dir)
     languages = _languages(config)
     _split_search_index(site_dir, languages)

@@ -27,3 +27,14 @@ def page_language(page: Page, config: MkDocsConfig) -> str:
 def is_default_language_build(config: MkDocsConfig) -> bool:
     """The default language's build, the first: checks that cover every language run there, once."""
     return build_language(config) == site_languages(config)[0]
+
+
+def is_whole_site_build(config: MkDocsConfig) -> bool:
+    """Whether this build's on_post_build sees the finished site, every language in it.
+
+    mkdocs-static-i18n builds the other languages from inside the default language's on_post_build
+    (its `building` flag is set meanwhile) and merges their search entries at its end: a hook running
+    after it (a lower priority) in a nested build would work on a site the outer build then finishes.
+    """
+    i18n = config.plugins.get("i18n")
+    return i18n is None or not getattr(i18n, "building", False)
