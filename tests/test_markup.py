@@ -1,10 +1,12 @@
-"""Link targets read from quiz texts' Markdown: what the build follows and checks."""
+"""Link targets read from quiz texts' Markdown: what the build follows and checks; active content in HTML."""
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
-from kam_guide.source.markup import links_in
+from kam_guide.source.markup import _Collector, active_content, links_in
 
 
 @pytest.mark.parametrize(
@@ -22,3 +24,44 @@ from kam_guide.source.markup import links_in
 )
 def test_links_in_reads_every_target_as_written(text: str, expected: list[str]) -> None:
     assert links_in(text) == expected
+
+
+# Ways to write an event handler, a style or a script address that browsers run although they dodge a
+# careless pattern: a `/` or a closing quote before the name, tabs and line breaks inside the address.
+EVASIONS = {
+    "slash-before-handler": ("<a/onclick=alert(1)>x</a>", "an event handler `onclick=`"),
+    "quote-before-handler": ('<a title="a"onclick="x()">y</a>', "an event handler `onclick=`"),
+    "slash-before-style": ("<p/style=color:red>x</p>", "a `style=` attribute"),
+    "tab-in-scheme": ('<a href="java\tscript:alert(1)">x</a>', "a `javascript:` address in `href=`"),
+    "newline-in-scheme": ('<a href="java\nscript:alert(1)">x</a>', "a `javascript:` address in `href=`"),
+    "return-in-scheme": ('<a href="java\rscript:alert(1)">x</a>', "a `javascript:` address in `href=`"),
+    "entity-in-scheme": ('<a href="java&#9;script:alert(1)">x</a>', "a `javascript:` address in `href=`"),
+    "uppercase": ("<A HREF=JAVASCRIPT:x ONCLICK=y>z</A>", "an event handler `onclick=`"),
+}
+
+
+@pytest.mark.code_only
+@pytest.mark.parametrize("case", EVASIONS)
+def test_active_content_that_dodges_a_careless_pattern_is_found(case: str) -> None:
+    html, finding = EVASIONS[case]
+    assert finding in active_content(f"<p>Text.</p>\n{html}\n<p>More.</p>")
+
+
+@pytest.mark.code_only
+def test_the_quick_test_never_hides_what_the_parser_finds() -> None:
+    # active_content skips the parser when two patterns find nothing: on random HTML made of tags,
+    # attributes and the evasions above, it must report exactly what the parser alone reports.
+    rng = random.Random(11)
+    pieces = [html for html, _ in EVASIONS.values()] + [
+        "<p>", "</p>", " on ", "onclick", "=", '"', "'", "/", "<a href=", "https://x.fr", "mailto:a@b.fr", "\t",
+        "\n", "java", "script:", "&amp;", "<img alt=x src=", "style", " srcdoc=", "<b>", "text", ">", "<!-- x -->",
+    ]  # fmt: skip
+    reported = 0
+    for _ in range(3000):
+        html = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 12)))
+        parser = _Collector()
+        parser.feed(html)
+        parser.close()
+        assert active_content(html) == parser.active, repr(html)
+        reported += bool(parser.active)
+    assert reported > 100, "the random HTML must hold active content often"
