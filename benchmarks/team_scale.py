@@ -5,7 +5,7 @@ storage format 2, over about a tenth as many people, both raters), alternately, 
 from navigation to `[data-team-ready]` is taken in the page (a MutationObserver set before any script
 runs). The records' own cost is that time minus the empty page's, and the figure that matters is the
 ratio 4,000 / 1,000 of it: about 4 when loading is linear. Then a CSV export of 20,000 records (written
-by team.js's own `exportRows`/`csvText`) is imported into an empty table, as are the largest file under
+by the team tools' own `exportRows`/`csvText`) is imported into an empty table, as are the largest file under
 the import limit and one over it: what the page said, and after how long.
 
     .venv/bin/python benchmarks/team_scale.py [--site DIR] [--runs 5] [--rows 20000]
@@ -77,11 +77,22 @@ RECORDS = """([count, seed]) => {
     return {key: "kam-guide.team." + quiz.id, entries};
 }"""
 
-# The CSV a reader would export of these records: team.js's exportRows and csvText, with the page's words.
-EXPORT = """entries => {
+# The CSV a reader would export of these records: the tools' exportRows and csvText, with the page's words.
+# The tools load on first use: fetched here as team.js fetches them (beside it, of its version).
+EXPORT = """async entries => {
+    if (!kamGuide.teamTools) {
+        const team = document.querySelector("script[src*='team/team.js']");
+        await new Promise((resolve, reject) => {
+            const tools = document.createElement("script");
+            tools.src = team.src.replace(/team\\.js(?=[?#]|$)/, "team-tools.js");
+            tools.onload = resolve;
+            tools.onerror = () => reject(new Error("cannot load " + tools.src));
+            document.head.append(tools);
+        });
+    }
     const form = document.querySelector("form[data-quiz]");
     const quiz = kamGuide.quiz(form);
-    const T = kamGuide.teamRules;
+    const T = kamGuide.teamTools.rules;
     const words = quiz.questions.map(q => [...form.querySelectorAll(`fieldset[data-question="${q.id}"] label`)]
         .map(label => label.textContent.replace(/\\s+/g, " ").trim()));
     const rows = T.exportRows(entries, {
