@@ -12,10 +12,12 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
+from kam_guide.build.languages import is_whole_site_build
 from kam_guide.build.minify import MinifyError, minified
 from kam_guide.build.state import page_state
 
@@ -29,7 +31,10 @@ def on_page_context(
     return context
 
 
+@event_priority(-200)  # after mkdocs-static-i18n, which builds the other languages in its on_post_build
 def on_post_build(*, config: MkDocsConfig) -> None:
+    if not is_whole_site_build(config):
+        return  # a language built inside the default one: the outer build minifies what they all copied, once
     sources = Path(config.theme.custom_dir or "overrides") / "assets"
     built = Path(config.site_dir) / "assets"
     for source in sorted(sources.rglob("*")):

@@ -4,6 +4,7 @@ import pytest
 from mkdocs.config import load_config
 
 from conftest import DEFAULT_LANGUAGE, LANGUAGES, ROOT, SLUGS, BuiltSite
+from kam_guide.build.minify import minified
 from sitecontent import nav_titles, site_config
 
 pytestmark = pytest.mark.content
@@ -90,6 +91,19 @@ def test_404_page_speaks_every_language(site: BuiltSite) -> None:
 def test_scripts_do_not_block_the_first_paint(site: BuiltSite, slug: str) -> None:
     scripts = site.soup(slug, LANGUAGES[-1]).find_all("script", src=True)
     assert scripts and all(script.has_attr("defer") for script in scripts)
+
+
+def test_the_site_ships_its_own_scripts_and_stylesheets_minified(site: BuiltSite) -> None:
+    # hooks/assets.py minifies them once every language is built (mkdocs-static-i18n copies the theme's files
+    # again for each language): every one published must be its source minified, never the source itself.
+    sources = ROOT / "overrides" / "assets"
+    shipped = [path for path in sorted(sources.rglob("*")) if minified(path) is not None]
+    assert shipped, "overrides/assets/ holds no script or stylesheet: this test checks nothing"
+    for source in shipped:
+        published = site.path / "assets" / source.relative_to(sources)
+        assert published.read_text(encoding="utf-8") == minified(source), (
+            f"{published} is not {source} minified: see hooks/assets.py"
+        )
 
 
 EDIT_URI = site_config().edit_uri or ""
