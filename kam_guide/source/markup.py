@@ -74,19 +74,20 @@ def without_code_spans(text: str) -> str:
 # must find all the parser reports: an attribute's name may follow a space, a `/` or the quote closing
 # the value before it (`<a/onclick=…>`, `<a title="x"onclick=…>`), and browsers drop tabs and line
 # breaks inside an address (`java<tab>script:`). Two patterns, each with one way in, scan a page a
-# third faster than one alternation.
-MAYBE_ACTIVE_TAG = re.compile(r"<(?:" + "|".join(ACTIVE_TAGS) + r")\b", re.IGNORECASE)
+# third faster than one alternation; they read the page lower-cased, as the parser reads names, which
+# costs less than a case-insensitive search.
+MAYBE_ACTIVE_TAG = re.compile(r"<(?:" + "|".join(ACTIVE_TAGS) + r")\b")
 MAYBE_ACTIVE_ATTRIBUTE = re.compile(
     r"[\s/'\"](?:on[a-z]+\s*=|(?:style|srcdoc)\s*="
     r"|(?:" + "|".join(re.escape(name) for name in URL_ATTRIBUTES) + r")\s*=\s*[\"']?\s*"
-    r"(?:(?!(?:https?|mailto|tel):)[a-zA-Z][\t\n\r]*(?:[a-zA-Z0-9+.-][\t\n\r]*)*:|[^\"'>\s]*&))",
-    re.IGNORECASE,
+    r"(?:(?!(?:https?|mailto|tel):)[a-z][\t\n\r]*(?:[a-z0-9+.-][\t\n\r]*)*:|[^\"'>\s]*&))"
 )
 
 
 def active_content(html: str) -> list[str]:
     """What in `html` would run code or style the page: `onclick="…"`, `<script>`, `javascript:…`."""
-    if not (MAYBE_ACTIVE_TAG.search(html) or MAYBE_ACTIVE_ATTRIBUTE.search(html)):
+    lowered = html.lower()
+    if not (MAYBE_ACTIVE_TAG.search(lowered) or MAYBE_ACTIVE_ATTRIBUTE.search(lowered)):
         return []
     collector = _Collector()
     collector.feed(html)
