@@ -38,6 +38,7 @@ def quiz_text_problems(
     """Every Markdown text of the quiz, in every language: too costly to convert, or a link to no page."""
     problems: list[Problem] = []
     anchor_links: list[AnchorLink] = []
+    lines = FileLines(root)  # the quiz file, read once for every link's line
     for field in markdown_fields(quiz):  # a text shared by both audiences is checked once
         texts = field.texts
         for language in quiz.languages:
@@ -46,7 +47,7 @@ def quiz_text_problems(
             if costly is not None:  # checked before the page's Markdown converts it
                 problems.append(spot.problem(costly_markup_advice()))
                 continue
-            found, links = _text_links(texts[language], spot, page_uri, page_exists, root)
+            found, links = _text_links(texts[language], spot, page_uri, page_exists, lines)
             problems += found
             anchor_links += links
     return problems, anchor_links
@@ -83,11 +84,12 @@ def anchor_problems(
 def converted_problems(quiz: Quiz, converted_parts: dict[str, str], language: str, root: Path) -> list[Problem]:
     """Active content in the quiz's texts as the page's Markdown converted them (attr_list, link targets)."""
     fields = {field.name: field.texts for field in markdown_fields(quiz)}
+    lines = FileLines(root)
     problems = []
     for name, converted in converted_parts.items():
         texts = fields[name]
         problems += [
-            where_written(text_spot(texts, language), as_written(finding), texts[language], root).problem(
+            where_written(text_spot(texts, language), as_written(finding), texts[language], lines).problem(
                 f"this text produces {finding}, which could run code in readers' browsers: quiz texts "
                 "may use Markdown emphasis, lists, and links to pages or web addresses only"
             )
@@ -102,12 +104,28 @@ def text_spot(texts: Localized, language: str) -> SourceSpot:
     return SourceSpot("quizdata", 1, 1, "")
 
 
-def where_written(spot: SourceSpot, needle: str, text: str, root: Path) -> SourceSpot:
+class FileLines:
+    """The lines of the project's files, each read once: a quiz's texts are many, in one YAML file."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self._read: dict[str, list[str] | None] = {}
+
+    def of(self, file: str) -> list[str] | None:
+        """The lines of `file` (relative to the root), or None if it cannot be read."""
+        if file not in self._read:
+            try:
+                self._read[file] = (self.root / file).read_text(encoding="utf-8").splitlines()
+            except OSError:
+                self._read[file] = None
+        return self._read[file]
+
+
+def where_written(spot: SourceSpot, needle: str, text: str, files: FileLines) -> SourceSpot:
     """The line and column of `needle` (any case) among the YAML lines of a text that starts at `spot`
     and may run over several lines after its key; the text's own start if it cannot be found."""
-    try:
-        lines = (root / spot.file).read_text(encoding="utf-8").splitlines()
-    except OSError:
+    lines = files.of(spot.file)
+    if lines is None:
         return spot
     last = min(len(lines), spot.line + text.count("\n") + 1)
     for number in range(spot.line, last + 1):
@@ -118,14 +136,14 @@ def where_written(spot: SourceSpot, needle: str, text: str, root: Path) -> Sourc
 
 
 def _text_links(
-    text: str, spot: SourceSpot, page_uri: str, page_exists: Callable[[str], bool], root: Path
+    text: str, spot: SourceSpot, page_uri: str, page_exists: Callable[[str], bool], files: FileLines
 ) -> tuple[list[Problem], list[AnchorLink]]:
     problems = []
     anchor_links = []
     for written in links_in(text):
         if is_web_or_mail(written):
             continue  # a web address, or a scheme active_content has refused
-        link_spot = where_written(spot, written, text, root)
+        link_spot = where_written(spot, written, text, files)
         path, _, anchor = written.partition("#")
         target = page_uri if not path else posixpath.normpath(posixpath.join(posixpath.dirname(page_uri), path))
         if path and not page_exists(target):
