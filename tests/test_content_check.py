@@ -6,6 +6,7 @@ copy of the project as an editor would and read what `mkdocs build --strict` say
 
 from __future__ import annotations
 
+import random
 import re
 import shutil
 from pathlib import Path
@@ -15,7 +16,13 @@ import yaml
 
 from kam_guide.pages.checks import MarkerKind, PageSet, check_pages
 from kam_guide.pages.frontmatter import ThemeChoices
-from kam_guide.pages.markers import find_markers, structure_converter
+from kam_guide.pages.markers import (
+    _candidates,
+    _converted_sightings,
+    _placed_by_text,
+    find_markers,
+    structure_converter,
+)
 from kam_guide.pages.navcheck import NavConfig, check_nav
 from kam_guide.pages.page_source import read_page
 from sitecontent import DEFAULT_LANGUAGE, LANGUAGES, SLUGS, placements, site_config
@@ -126,6 +133,82 @@ def test_inline_code_with_three_backticks_does_not_hide_later_markers() -> None:
     body = "Use ```<!-- quiz: known -->``` in examples.\n\n<!-- quiz: unknown -->"
     found = problems({"p.md": page(body)})
     assert any("docs/p.md:9:" in p and "unknown quiz `unknown`" in p for p in found), found
+
+
+# Lines a page may have around a marker: code fences, raw HTML, lists, quotes, admonitions, tables,
+# definitions, footnotes, code spans, headings, and markers well or badly written.
+PAGE_LINES = [
+    *[""] * 8,
+    *["<!-- quiz: known -->", "<!-- simulator: pay -->", "<!--quiz: known-->"] * 4,
+    "Some text.",
+    "  <!-- quiz: known -->",
+    "<!-- quiz: known --> and text",
+    "<!-- QUIZ: known -->",
+    "<!-- quiz: known --><!-- a note -->",
+    "```",
+    "~~~",
+    "````markdown",
+    "> ```",
+    "    code",
+    "\tcode",
+    "- item",
+    "    - nested item",
+    "1. step",
+    "> quote",
+    "!!! note",
+    "??? note",
+    "    indented text",
+    "<div>",
+    "</div>",
+    '<div markdown="1">',
+    "   <p>raw</p>",
+    "<span>inline</span>",
+    "<!-- a note -->",
+    "<!-- a note",
+    "that ends here -->",
+    "| a | b |",
+    "| --- | --- |",
+    "Term",
+    ": definition",
+    "[^1]: a footnote",
+    "*[KAM]: key account management",
+    "Use `<!-- quiz: known -->` like this.",
+    "``` inline",
+    "Title",
+    "=====",
+    "## Heading",
+    "## Heading { #anchor }",
+    "* * *",
+    "1) step",
+    "+ item",
+    "[link]: https://example.com",
+    "Text with <b>bold</b> and <!-- a note --> in it.",
+    "Text with <span>an element left open",
+    "    <div>",
+    "\\<div>",
+    "<https://example.com>",
+    "<!-- quiz: known --><br>",
+    "<!-- quiz: known -->\t",
+    "Text\u00a0:",
+    "\u00a0",
+]
+
+
+def test_markers_placed_by_the_text_alone_are_placed_as_markdown_places_them() -> None:
+    # The shortcut of find_markers (no conversion when the text alone shows every marker placed) against the
+    # conversion it skips, on random pages; both give the same sightings, or the shortcut is wrong.
+    rng = random.Random(20261203)
+    shortcuts = 0
+    for _ in range(5000):
+        lines = [rng.choice(PAGE_LINES) for _ in range(rng.randint(2, 14))]
+        text = "".join(line + rng.choice(["\n", "\n\n", "\n\n\n"]) for line in lines).rstrip()
+        candidates = _candidates(text, ["quiz", "simulator"])
+        if not candidates or not all(_placed_by_text(text, comment, kind) for comment, kind in candidates):
+            continue
+        shortcuts += 1
+        converted = _converted_sightings(text, candidates, convert)
+        assert find_markers(text, ["quiz", "simulator"], convert) == list(converted), text
+    assert shortcuts > 300, shortcuts  # enough pages took the shortcut for the comparison to mean something
 
 
 def test_the_same_markers_in_every_language() -> None:

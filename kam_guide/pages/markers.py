@@ -7,6 +7,12 @@ So each candidate comment is replaced by a token comment (`<!--marker-7-->`) and
 page is converted with the site's own Markdown: a token that comes out as a comment at
 the top level of the document stands on its own; one that comes out as text was code;
 one inside an element was in a paragraph, a list or an admonition.
+
+Most pages need no such pass: a marker spelt right, alone on its line between blank lines,
+with nothing above it that could hold it (a code fence, a raw HTML block) can only be a block
+of its own at the top level. When every candidate of a page is of that kind, the text alone
+decides (`_placed_by_text`), and MkDocs' own conversion is the page's only one; a random test
+holds this shortcut to the conversion it skips.
 """
 
 from __future__ import annotations
@@ -26,6 +32,13 @@ from kam_guide.source.markup import VOID_ELEMENTS
 # `quiz: id`, `QUIZ: id`, `quizz : id`, `quiz` … (a name, then a colon or nothing else).
 CANDIDATE = re.compile(r"^\s*(?P<name>[A-Za-z][\w-]*)\s*(?:(?P<colon>[:=])\s*(?P<id>.*?)\s*)?$", re.DOTALL)
 TOKEN = "marker-{}"
+# What may open something that holds the lines after it, blank ones included: a code fence (at any
+# indent, as in a list or a quote), or an HTML tag anywhere (an element left open holds what follows).
+# Comments hold nothing: one that does not close has no marker after it (see `comments`).
+CONTAINER_OPENING = re.compile(r"^[ \t>]*(?:```|~~~)|<(?!!--)", re.MULTILINE)
+# A definition (`: …`) below: Markdown makes the block above it its term, looking past blank lines,
+# footnotes and abbreviations; any definition below leaves the question to the conversion.
+DEFINITION = re.compile(r"^ {0,3}:", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -87,13 +100,26 @@ def comments(text: str) -> Iterator[Comment]:
 # Markdown pass is made once per text (a build has a few pages with markers).
 @functools.lru_cache(maxsize=64)
 def _find_markers(text: str, kinds: tuple[str, ...], convert: Callable[[str], str]) -> tuple[Sighting, ...]:
+    candidates = _candidates(text, kinds)
+    if all(_placed_by_text(text, comment, kind) for comment, kind in candidates):
+        return tuple(_sighting(text, comment, kind, depth=0) for comment, kind in candidates)
+    return _converted_sightings(text, candidates, convert)
+
+
+def _candidates(text: str, kinds: Collection[str]) -> list[tuple[Comment, str]]:
+    """The comments of `text` that are or resemble a marker, each with the kind it resembles."""
     candidates = []
     for comment in comments(text):
         kind = _resembled_kind(comment.body, kinds)
         if kind is not None:
             candidates.append((comment, kind))
-    if not candidates:
-        return ()
+    return candidates
+
+
+def _converted_sightings(
+    text: str, candidates: Sequence[tuple[Comment, str]], convert: Callable[[str], str]
+) -> tuple[Sighting, ...]:
+    """The candidates as the page's Markdown places them (the module's doc says how)."""
     # Replace each candidate by a token of the same shape, then let Markdown decide what it is.
     pieces, last = [], 0
     for index, (comment, _kind) in enumerate(candidates):
@@ -101,32 +127,58 @@ def _find_markers(text: str, kinds: tuple[str, ...], convert: Callable[[str], st
         last = comment.end
     pieces.append(text[last:])
     seen = _TokenFinder.run(convert("".join(pieces)))
-    sightings = []
-    for index, (comment, kind) in enumerate(candidates):
-        line_start = text.rfind("\n", 0, comment.start) + 1
-        line_end = text.find("\n", comment.end)
-        line_text = text[line_start : line_end if line_end != -1 else len(text)]
-        candidate = CANDIDATE.match(comment.body)
-        assert candidate is not None
-        depth = seen.get(TOKEN.format(index))
-        before = line_text[: comment.start - line_start]
-        after = text[comment.end : line_end if line_end != -1 else len(text)]
-        sightings.append(
-            Sighting(
-                line=text.count("\n", 0, comment.start) + 1,
-                column=comment.start - line_start + 1,
-                written=text[comment.start : comment.end],
-                kind=kind,
-                id=(candidate["id"] or "").strip(),
-                spelt_right=candidate["name"] == kind and candidate["colon"] == ":",
-                one_line="\n" not in text[comment.start : comment.end],
-                indented=before != "" and before.strip() == "",
-                alone_on_line=before.strip() == "" and after.strip() == "",
-                standalone=depth == 0,
-                in_code=depth is None,
-            )
-        )
-    return tuple(sightings)
+    return tuple(
+        _sighting(text, comment, kind, depth=seen.get(TOKEN.format(index)))
+        for index, (comment, kind) in enumerate(candidates)
+    )
+
+
+def _placed_by_text(text: str, comment: Comment, kind: str) -> bool:
+    """Whether the text alone shows the comment is a marker placed as it must be (see the module's doc).
+
+    `<!-- kind: id -->` alone on an unindented line, a blank line (or the text's edge) before and after
+    it, no fence or HTML tag above it, and no definition (`: …`) below: no list, quote,
+    admonition, table or paragraph goes on past a blank line into a line that starts at the margin.
+    """
+    candidate = CANDIDATE.match(comment.body)
+    assert candidate is not None
+    if candidate["name"] != kind or candidate["colon"] != ":" or not (candidate["id"] or "").strip():
+        return False
+    line_start = text.rfind("\n", 0, comment.start) + 1
+    line_end = text.find("\n", comment.end)
+    line_end = len(text) if line_end < 0 else line_end
+    if line_start != comment.start or text[comment.end : line_end].strip(" \t") or "\n" in comment.body:
+        return False
+    previous_line = text[text.rfind("\n", 0, max(line_start - 1, 0)) + 1 : max(line_start - 1, 0)]
+    next_end = text.find("\n", line_end + 1)
+    next_line = text[line_end + 1 : len(text) if next_end < 0 else next_end]
+    if previous_line.strip(" \t") or next_line.strip(" \t"):  # as Markdown: only spaces and tabs make a blank line
+        return False
+    return CONTAINER_OPENING.search(text, 0, line_start) is None and DEFINITION.search(text, line_end) is None
+
+
+def _sighting(text: str, comment: Comment, kind: str, depth: int | None) -> Sighting:
+    """What the candidate is; `depth` in the converted page's tree, None when it came out as text."""
+    line_start = text.rfind("\n", 0, comment.start) + 1
+    line_end = text.find("\n", comment.end)
+    line_text = text[line_start : line_end if line_end != -1 else len(text)]
+    candidate = CANDIDATE.match(comment.body)
+    assert candidate is not None
+    before = line_text[: comment.start - line_start]
+    after = text[comment.end : line_end if line_end != -1 else len(text)]
+    return Sighting(
+        line=text.count("\n", 0, comment.start) + 1,
+        column=comment.start - line_start + 1,
+        written=text[comment.start : comment.end],
+        kind=kind,
+        id=(candidate["id"] or "").strip(),
+        spelt_right=candidate["name"] == kind and candidate["colon"] == ":",
+        one_line="\n" not in text[comment.start : comment.end],
+        indented=before != "" and before.strip() == "",
+        alone_on_line=before.strip() == "" and after.strip() == "",
+        standalone=depth == 0,
+        in_code=depth is None,
+    )
 
 
 def _resembled_kind(body: str, kinds: Collection[str]) -> str | None:
