@@ -28,30 +28,50 @@ FOLDED_FIELDS = {"title": "folded_title", "text": "folded_text"}
 # Letters that Unicode does not decompose into a base letter and a mark.
 LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE"})
 TAG = re.compile(r"<[^<>]*>")  # `<` inside stops it: linear on a line of `<`
+# Material's default separator, which this site keeps: spaces and hyphens, split by str.split four
+# times as fast as by the pattern (a test holds the two to the same words).
+MATERIAL_SEPARATOR = r"[\s\-]+"
+
+
+def split_words(text: str, separator: str) -> list[str]:
+    """The words of `text` as the search worker splits them (empty strings possible at the edges)."""
+    return text.replace("-", " ").split() if separator == MATERIAL_SEPARATOR else re.split(separator, text)
+
+
+class _FoldedCharacters(dict[int, str]):
+    """A `str.translate` table: each character without its accents, worked out the first time it is met.
+
+    Unicode's decomposition works character by character and every combining mark is dropped,
+    so folding a word character by character gives what folding it whole would.
+    """
+
+    def __missing__(self, code: int) -> str:
+        decomposed = unicodedata.normalize("NFD", chr(code).translate(LIGATURES))
+        folded = self[code] = "".join(char for char in decomposed if not unicodedata.combining(char))
+        return folded
+
+
+# A cache, not state: what a character folds to never changes.
+_FOLDED = _FoldedCharacters()
 
 
 def fold(word: str) -> str:
     """The word without its accents: « Rémunération » → « Remuneration », « cœur » → « coeur »."""
-    decomposed = unicodedata.normalize("NFD", word.translate(LIGATURES))
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
+    return word.translate(_FOLDED)
 
 
-def folded_words(html: str, separator: str, stop_words: frozenset[str], memo: dict[str, str] | None = None) -> str:
-    """The words of an index field that have accents, folded, in order (repeats kept: they rank).
-
-    memo: word → its folded spelling ("" when it is not indexed), shared by the fields of one index,
-    whose words repeat: Unicode's decomposition was most of the cost.
-    """
-    memo = {} if memo is None else memo
+def folded_words(html: str, separator: str, stop_words: frozenset[str]) -> str:
+    """The words of an index field that have accents, folded, in order (repeats kept: they rank)."""
+    text = TAG.sub(" ", html) if "<" in html else html
+    if text.isascii():
+        return ""
     plain_words = []
-    for word in re.split(separator, TAG.sub(" ", html) if "<" in html else html):
-        if not word or word.isascii():
+    # Most words have no accent: a comprehension sets them aside at C speed.
+    for word in [word.lower() for word in split_words(text, separator) if not word.isascii()]:
+        if word in stop_words:
             continue
-        word = word.lower()
-        plain = memo.get(word)
-        if plain is None:
-            plain = memo[word] = "" if word in stop_words else fold(word)
-        if plain and plain != word:
+        plain = word.translate(_FOLDED)
+        if plain != word:
             plain_words.append(plain)
     return " ".join(plain_words)
 
@@ -69,11 +89,10 @@ def with_folded_fields(index: dict[str, Any]) -> dict[str, Any]:
     for field, folded in FOLDED_FIELDS.items():
         fields[folded] = {**fields[field]}
     docs = []
-    memo: dict[str, str] = {}
     for doc in index["docs"]:
         doc = {key: value for key, value in doc.items() if key not in FOLDED_FIELDS.values()}
         for field, folded in FOLDED_FIELDS.items():
-            words = folded_words(doc.get(field, ""), config["separator"], stop_words, memo)
+            words = folded_words(doc.get(field, ""), config["separator"], stop_words)
             if words:
                 doc[folded] = words
         docs.append(doc)

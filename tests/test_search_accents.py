@@ -8,7 +8,9 @@ words of the built index, chosen when the test runs (never a copy of today's con
 from __future__ import annotations
 
 import json
+import random
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -18,7 +20,16 @@ from typing import Any
 import pytest
 
 from conftest import DEFAULT_LANGUAGE, LANGUAGES, BuiltSite
-from kam_guide.search_folding import FOLDED_FIELDS, FOLDED_LANGUAGES, fold, folded_words, with_folded_fields
+from kam_guide.search_folding import (
+    FOLDED_FIELDS,
+    FOLDED_LANGUAGES,
+    LIGATURES,
+    MATERIAL_SEPARATOR,
+    fold,
+    folded_words,
+    split_words,
+    with_folded_fields,
+)
 from searchbox import wait_for_the_answer, watch_the_search_worker
 
 FOLDED = [language for language in LANGUAGES if language in FOLDED_LANGUAGES]
@@ -83,6 +94,31 @@ def test_fold_removes_accents_and_keeps_the_letters() -> None:
     assert folded_words("<p>La <code>rémunération</code> à l’été</p>", r"[\s\-]+", frozenset({"à"})) == (
         "remuneration l’ete"
     )
+
+
+@pytest.mark.code_only
+def test_words_are_split_as_the_search_pattern_splits_them() -> None:
+    # str.split stands in for Material's separator pattern: the same words, whatever the spaces and hyphens.
+    spaces = [chr(code) for code in range(0x3001) if re.fullmatch(MATERIAL_SEPARATOR, chr(code))]
+    assert {" ", "\t", "\n", "\u00a0", "\u2009", "-"} <= set(spaces)
+    rng = random.Random(20261203)
+    letters = [*"aéœ.’'<>«", "\u0301", "\u202f"]
+    for _ in range(3000):
+        text = "".join(rng.choice(letters + spaces) for _ in range(rng.randint(0, 30)))
+        expected = [word for word in re.split(MATERIAL_SEPARATOR, text) if word]
+        assert [word for word in split_words(text, MATERIAL_SEPARATOR) if word] == expected, repr(text)
+    assert split_words("a.b c", r"[\s.]+") == ["a", "b", "c"]  # another separator: its own pattern
+
+
+@pytest.mark.code_only
+def test_fold_folds_a_word_as_unicode_decomposes_it_whole() -> None:
+    # fold() works character by character; Unicode's decomposition of the whole word, marks dropped, is the rule.
+    rng = random.Random(20261203)
+    characters = [chr(code) for code in range(0x20, 0x3000) if not 0xD800 <= code < 0xE000]
+    for _ in range(3000):
+        word = "".join(rng.choice(characters) for _ in range(rng.randint(1, 8)))
+        whole = unicodedata.normalize("NFD", word.translate(LIGATURES))
+        assert fold(word) == "".join(char for char in whole if not unicodedata.combining(char)), repr(word)
 
 
 @pytest.mark.code_only
