@@ -8,7 +8,7 @@ import re
 import pytest
 
 from conftest import DEFAULT_LANGUAGE, LANGUAGES, SLUGS, BuiltSite
-from kam_guide.pages.typesetting import LANG_START, _lang_openings, apply
+from kam_guide.pages.typesetting import LANG_START, MARKS, _lang_openings, _with_spaces, apply
 from pagetext import own_texts
 
 pytestmark = pytest.mark.content
@@ -73,3 +73,18 @@ def test_elements_in_another_language_are_found_as_the_pattern_finds_them() -> N
     for _ in range(500):
         html = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 40)))
         assert [m.span() for m in _lang_openings(html)] == [m.span() for m in LANG_START.finditer(html)], html
+
+
+def test_the_marks_found_are_those_a_rule_may_apply_at() -> None:
+    # MARKS skips, in the search itself, the marks the loop in apply() would drop: `;:!?` with no space before.
+    rng = random.Random(20261203)
+    pieces = [" ", "\u00a0", "\u202f", "a", ";", ":", "!", "?", "«", "»", "&amp;", "https://x"]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(1, 20)))
+        for language, marks in MARKS.items():
+            expected = [
+                at
+                for at, character in enumerate(text)
+                if character in ";:!?«»" and len(set(_with_spaces(text, at, 0))) == 2
+            ]
+            assert [match.start() for match in marks.finditer(text)] == expected, (language, text)

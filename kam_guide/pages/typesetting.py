@@ -8,6 +8,7 @@ Only a space already there is replaced: `http://` and `10:30` stay as they are.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Callable, Iterator
 
@@ -35,15 +36,22 @@ def french(text: str) -> str:
     return text
 
 
-# Languages whose typography the build applies: the rule, and the marks it may apply at.
-RULES: dict[str, Callable[[str], str]] = {"fr": french}
-MARKS: dict[str, re.Pattern[str]] = {"fr": re.compile("[;:!?«»]")}
 # Marks a rule applies to only when a space is already there (`http://`, `10:30`, `&amp;`).
 NEEDS_SPACE = set(";:!?")
 OPENING = set("«")  # the spaces that go with the mark follow it
 SPACES = f" {NBSP}{NNBSP}"
+# Languages whose typography the build applies: the rule, and the marks where it may apply: a mark
+# that needs a space, after one; a guillemet. A page's `&amp;` and `https:` are never looked at.
+RULES: dict[str, Callable[[str], str]] = {"fr": functools.lru_cache(maxsize=64)(french)}  # a few spans, many times
+# (Written mark first, conditions after: the search skips to the marks, as for a plain set of characters.)
+MARKS: dict[str, re.Pattern[str]] = {"fr": re.compile(f"[;:!?«»](?:(?<=[«»])|(?<=[{SPACES}].))")}
 
-VERBATIM_BLOCK = re.compile(r"<(" + "|".join(sorted(VERBATIM)) + r")\b[^>]*>.*?</\1\s*>", re.DOTALL | re.IGNORECASE)
+_VERBATIM_NAMES = "|".join(sorted(VERBATIM))
+_VERBATIM_INITIALS = "".join(sorted({tag[0] for tag in VERBATIM}))
+# The lookahead on the name's first letter turns most of a page's tags away before the names are tried.
+VERBATIM_BLOCK = re.compile(
+    rf"<(?=[{_VERBATIM_INITIALS}])({_VERBATIM_NAMES})\b[^>]*>.*?</\1\s*>", re.DOTALL | re.IGNORECASE
+)
 LANG_START = re.compile(r"""<([a-zA-Z][\w-]*)\b[^>]*?\slang=["']?([\w-]+)[^>]*>""")
 
 
@@ -58,7 +66,7 @@ def apply(html: str, language: str) -> str:
     rule = RULES.get(language)
     if rule is None:
         return html
-    kept = _kept_ranges(html, language)
+    kept: list[tuple[int, int]] | None = None  # worked out when a place is first found outside tags
     pieces = []
     done = 0
     last_open = last_close = seen = -1  # the last "<" and ">" before the candidate, searched once
@@ -66,17 +74,21 @@ def apply(html: str, language: str) -> str:
     for match in MARKS[language].finditer(html):
         start, end = _with_spaces(html, match.start(), done)
         if start == end:
-            continue  # a mark that needs a space before it, typed without one: left as typed
+            continue  # taken with the mark before it
         last_open = max(last_open, html.rfind("<", seen + 1, start))
         last_close = max(last_close, html.rfind(">", seen + 1, start))
         seen = start - 1
-        if last_open > last_close or _inside(kept, start):
-            continue  # inside a tag or a comment, in code, or in another language
+        if last_open > last_close:
+            continue  # inside a tag or a comment
+        kept = _kept_ranges(html, language) if kept is None else kept
+        if _inside(kept, start):
+            continue  # in code, or in another language
         pieces += [html[done:start], rule(html[start:end])]
         done = end
     pieces.append(html[done:])
     html = "".join(pieces)
     if "data-quiz-fill" in html:
+        kept = _kept_ranges(html, language)
         html = TEXT_ATTRIBUTES.sub(
             lambda m: m.group(0) if _inside(kept, m.start()) else m.group(1) + rule(m.group(2)) + m.group(3), html
         )
