@@ -66,7 +66,6 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
 
 def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     state = build_state(config)
-    renderer = _renderer(config)
     language = page_language(page, config)
     markdown, placed = replace_markers(
         markdown,
@@ -75,7 +74,7 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
         state.quizzes,
         # Only the quiz's Markdown fields go through the page's Markdown; on_post_page
         # puts the form around them.
-        lambda quiz_id: renderer.markdown_parts(state.quizzes[quiz_id], language),
+        lambda quiz_id: _renderer(config).markdown_parts(state.quizzes[quiz_id], language),
     )
     if not placed:
         return markdown

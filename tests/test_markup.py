@@ -48,13 +48,30 @@ def test_active_content_that_dodges_a_careless_pattern_is_found(case: str) -> No
 
 
 @pytest.mark.code_only
+@pytest.mark.parametrize("run", ["'on", "=a", "=", "=&", " on"])
+def test_a_page_made_of_one_run_repeated_is_read_once(run: str) -> None:
+    # From each start of `'on'on'on…`, a pattern reading the whole run would read 200,000 characters
+    # 70,000 times: the test would not end. The quick test reads at most 256 characters from each.
+    assert active_content(f"<p>{run * 70_000}</p>") == []
+
+
+@pytest.mark.code_only
+def test_an_attribute_name_without_a_value_is_not_active() -> None:
+    # `<p onclick>` runs nothing and `<p style>` restyles nothing: only a value can.
+    assert active_content("<p onclick style>Text</p>") == []
+    assert active_content('<p style="">Text</p>') == ["a `style=` attribute"]
+
+
+@pytest.mark.code_only
 def test_the_quick_test_never_hides_what_the_parser_finds() -> None:
-    # active_content skips the parser when two patterns find nothing: on random HTML made of tags,
+    # active_content skips the parser when its quick tests find nothing: on random HTML made of tags,
     # attributes and the evasions above, it must report exactly what the parser alone reports.
     rng = random.Random(11)
     pieces = [html for html, _ in EVASIONS.values()] + [
         "<p>", "</p>", " on ", "onclick", "=", '"', "'", "/", "<a href=", "https://x.fr", "mailto:a@b.fr", "\t",
         "\n", "java", "script:", "&amp;", "<img alt=x src=", "style", " srcdoc=", "<b>", "text", ">", "<!-- x -->",
+        " = ", "<svg xlink:href=", " data=", "on", "ahref=", " x:onclick=", "\u00a0", "on-x", "'on", '"style', "==",
+        "<a b", "\r", "<iframe srcdoc=", "<A ", "HREF",
     ]  # fmt: skip
     reported = 0
     for _ in range(3000):

@@ -70,24 +70,56 @@ def without_code_spans(text: str) -> str:
     return "".join(pieces)
 
 
-# Cheap test first: HTML that matches none of these holds nothing active_content would report. They
-# must find all the parser reports: an attribute's name may follow a space, a `/` or the quote closing
-# the value before it (`<a/onclick=…>`, `<a title="x"onclick=…>`), and browsers drop tabs and line
-# breaks inside an address (`java<tab>script:`). Two patterns, each with one way in, scan a page a
-# third faster than one alternation; they read the page lower-cased, as the parser reads names, which
-# costs less than a case-insensitive search.
+# Cheap test first: HTML in which none of these is found holds nothing active_content would report.
+# The tests must find all the parser reports: an attribute's name may follow a space, a `/` or the
+# quote closing the value before it (`<a/onclick=…>`, `<a title="x"onclick=…>`), and browsers drop
+# tabs and line breaks inside an address (`java<tab>script:`). They read the page lower-cased, as the
+# parser reads names, which costs less than a case-insensitive search.
 MAYBE_ACTIVE_TAG = re.compile(r"<(?:" + "|".join(ACTIVE_TAGS) + r")\b")
-MAYBE_ACTIVE_ATTRIBUTE = re.compile(
-    r"[\s/'\"](?:on[a-z]+\s*=|(?:style|srcdoc)\s*="
-    r"|(?:" + "|".join(re.escape(name) for name in URL_ATTRIBUTES) + r")\s*=\s*[\"']?\s*"
-    r"(?:(?!(?:https?|mailto|tel):)[a-z][\t\n\r]*(?:[a-z0-9+.-][\t\n\r]*)*:|[^\"'>\s]*&))"
+# An attribute the parser would report, with its value (a name alone runs and restyles nothing). A name
+# starts after a space, `/` or quote and ends at a space, `/`, `=` or `>`; each pattern starts with its
+# literal name and checks what comes before it after, so the search skips along the page at C speed.
+# Runs are read up to READ_AHEAD characters: a longer one is left to the parser (a page of `'on'on…` or
+# `=a=a…` would otherwise be read again from each of its starts).
+READ_AHEAD = 256
+EVENT_HANDLER = re.compile(rf"""on(?<=[\s/'"]on)(?:[^\s/=>]{{0,{READ_AHEAD}}}\s*=|[^\s/=>]{{{READ_AHEAD + 1}}})""")
+STYLE = re.compile(r"""(?:style(?<=[\s/'"]style)|srcdoc(?<=[\s/'"]srcdoc))\s*=""")
+# A value to be refused in an address attribute: a scheme other than the allowed ones, or an entity
+# (which may hide one). The parser takes `src== x:…` as `src="x:…"`: more `=` may come first.
+RISKY_ADDRESS = re.compile(
+    r"=(?=={8}|={0,7}\s*[\"']?\s*(?:(?!(?:https?|mailto|tel):)[a-z][\t\n\r]*(?:[a-z0-9+.-][\t\n\r]*)*:"
+    rf"|[^\"'>\s]{{0,{READ_AHEAD}}}&|[^\"'>\s]{{{READ_AHEAD + 1}}}))"
 )
+
+
+def _maybe_active_attribute(lowered: str) -> bool:
+    """Whether an `on…=`, `style=`, `srcdoc=` or risky address attribute may be in `lowered`."""
+    if EVENT_HANDLER.search(lowered) or STYLE.search(lowered):
+        return True
+    # Risky values are rare: the name before each is read only then.
+    return any(_address_name_before(lowered, found.start()) for found in RISKY_ADDRESS.finditer(lowered))
+
+
+def _address_name_before(lowered: str, equals: int) -> bool:
+    """Whether a name the parser may read before this `=` is an address attribute (`href`, `src`…):
+    the word before it, after a space or `/`, or what follows a quote inside the word."""
+    word_end = equals
+    while word_end > 0 and lowered[word_end - 1].isspace():
+        word_end -= 1
+    word_start = word_end
+    while word_start > 0 and lowered[word_start - 1] not in "/=>" and not lowered[word_start - 1].isspace():
+        word_start -= 1
+    word = lowered[word_start:word_end]
+    after_space = word_start > 0 and (lowered[word_start - 1] == "/" or lowered[word_start - 1].isspace())
+    names = [word] if after_space else []
+    names += [word[at + 1 :] for at, character in enumerate(word) if character in "'\""]
+    return any(name in URL_ATTRIBUTES for name in names)
 
 
 def active_content(html: str) -> list[str]:
     """What in `html` would run code or style the page: `onclick="…"`, `<script>`, `javascript:…`."""
     lowered = html.lower()
-    if not (MAYBE_ACTIVE_TAG.search(lowered) or MAYBE_ACTIVE_ATTRIBUTE.search(lowered)):
+    if not (MAYBE_ACTIVE_TAG.search(lowered) or _maybe_active_attribute(lowered)):
         return []
     collector = _Collector()
     collector.feed(html)
@@ -150,7 +182,8 @@ class _Collector(HTMLParser):
         if tag in ACTIVE_TAGS:
             self.active.append(f"a `<{tag}>` element")
         for name, value in attrs:
-            value = value or ""
+            if value is None:
+                continue  # `<p onclick>`, `<p style>`: a name alone runs and restyles nothing
             if name.startswith("on"):
                 self.active.append(f"an event handler `{name}=`")
             elif name == "style":
