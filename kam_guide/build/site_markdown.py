@@ -17,7 +17,14 @@ def site_markdown(config: MkDocsConfig) -> Callable[[str], str]:
     cached = _converters.get(id(config))
     if cached is not None and cached[0] is config:
         return cached[1]
-    convert = structure_converter(config.markdown_extensions, config.mdx_configs)
+    # Made on first use: most builds place every marker from the text alone and convert nothing.
+    made: list[Callable[[str], str]] = []
+
+    def convert(text: str) -> str:
+        if not made:
+            made.append(structure_converter(config.markdown_extensions, config.mdx_configs))
+        return made[0](text)
+
     _converters.clear()
     _converters[id(config)] = (config, convert)
     return convert

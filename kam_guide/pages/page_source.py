@@ -18,6 +18,7 @@ FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTA
 # or options, nothing else (so "```code``` inline" opens nothing).
 FENCE_OPEN = re.compile(r"^(?P<indent>[ \t>]*)(?P<fence>`{3,}|~{3,})(?P<info>[^`]*)$")
 HEADING = re.compile(r"^(?P<hashes>#{1,6})[ \t]+(?P<text>.*)$")  # closing `#`s stripped by the caller
+NOTABLE_STARTS = ("`", "~", "#")  # after spaces, tabs and `>`: how a fence or a heading starts ("" is not in it)
 # A key of attr_list's: `key=value`, quoted or not; `#id` and `.class` are found by splitting. Patterns run
 # on editors' lines stay linear: each starts only where a token can start (no `[^}]*?` searched from
 # every `{` of a long line of braces, which made a line of 150,000 `{` take 85 s).
@@ -112,6 +113,8 @@ def _scan_body(page: PageSource) -> None:
             if line.strip() == fence[1] and line.startswith(fence[0].rstrip(">")):
                 fence = None
             continue
+        if line.lstrip(" \t>")[:1] not in NOTABLE_STARTS and not line.rstrip(" \t").endswith("}"):
+            continue  # most lines: no fence, heading or attribute list can be on them
         opened = FENCE_OPEN.match(line)
         if opened and (opened["fence"][0] == "~" or "`" not in opened["info"]):
             fence = (opened["indent"], opened["fence"])

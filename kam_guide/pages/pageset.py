@@ -18,12 +18,13 @@ def read_page_set(docs_dir: Path, languages: tuple[str, ...]) -> tuple[PageSet, 
     pages: dict[str, dict[str, PageSource]] = {}
     strays: list[tuple[str, str]] = []
     problems: list[Problem] = []
+    docs_root = docs_dir.resolve()
     for path in sorted(docs_dir.rglob("*")):
         relative = path.relative_to(docs_dir).as_posix()
         shown = f"docs/{relative}"
         if any(part.startswith(".") for part in path.relative_to(docs_dir).parts) or not path.is_file():
             continue
-        if not path.resolve().is_relative_to(docs_dir.resolve()):
+        if not path.resolve().is_relative_to(docs_root):
             # MkDocs would publish what the link points to: a file from anywhere on the machine.
             problems.append(
                 Problem(shown, 1, 1, "this is a link to a file outside docs/: copy the file into docs/ instead")
