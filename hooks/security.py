@@ -10,11 +10,12 @@ scripts, styles in a page), naming the file and line, so editors learn of it at 
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import logging
 import re
 
-from jinja2 import Environment
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
@@ -57,12 +58,15 @@ def on_env(env: Environment, /, *, config: MkDocsConfig, files: Files) -> Enviro
     if _command == "serve":
         config.extra["content_security_policy"] = POLICY.format(hashes=SERVE_SCRIPTS)
         return env
+    # Rendered in an environment of our own, kept for the process: in MkDocs' (new for each language)
+    # these partials would be compiled again by every build, before page rendering compiles them too.
+    partials = theme_partials_environment(tuple(config.theme.dirs))
     hashes = sorted(
         {
             _sha256(script)
             for name in THEME_SCRIPT_PARTIALS
             for script in INLINE_SCRIPT.findall(
-                env.get_template(name).render(config=config, base_url=".", features=config.theme["features"] or [])
+                partials.get_template(name).render(config=config, base_url=".", features=config.theme["features"] or [])
             )
         }
     )
@@ -115,6 +119,13 @@ def _line_of(finding: str, source: str) -> int:
         if needle in line.lower():
             return number
     return 1
+
+
+@functools.cache
+def theme_partials_environment(theme_dirs: tuple[str, ...]) -> Environment:
+    """The theme's templates, as MkDocs' environment reads them (no autoescape, the same folders),
+    checked for changes on each use (`mkdocs serve`) and compiled once per process."""
+    return Environment(loader=FileSystemLoader(list(theme_dirs)), bytecode_cache=FileSystemBytecodeCache())
 
 
 def _sha256(text: str) -> str:
