@@ -18,6 +18,7 @@ from mkdocs.utils import clean_directory
 from kam_guide.build.failure import fail
 from kam_guide.build.languages import is_default_language_build, site_languages
 from kam_guide.build.site_markdown import site_markdown
+from kam_guide.build.state import build_state
 from kam_guide.layout import MARKER_FOLDERS
 from kam_guide.pages.checks import MarkerKind, check_pages
 from kam_guide.pages.frontmatter import ThemeChoices
@@ -45,6 +46,7 @@ def on_pre_build(*, config: MkDocsConfig) -> None:
         return  # the default language's build, the first, checked every language
     _site_root = config.site_dir
     page_set, problems = read_page_set(Path(config.docs_dir), languages)
+    build_state(config).page_set = page_set  # the quiz hook reads pages' anchors from it, not from disk again
     kinds = [
         MarkerKind(kind, frozenset(data_file_ids(root / folder)), f"in {folder}/")
         for kind, folder in MARKER_FOLDERS.items()

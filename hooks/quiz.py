@@ -22,7 +22,7 @@ from kam_guide.build.page_assets import require_assets
 from kam_guide.build.placement import replace_markers
 from kam_guide.build.state import build_state
 from kam_guide.layout import QUIZ_FOLDER
-from kam_guide.pages.page_source import read_page
+from kam_guide.pages.checks import language_of
 from kam_guide.quiz.catalog import QuizCatalog
 from kam_guide.quiz.model import Quiz
 from kam_guide.quiz.quality import writing_notes
@@ -86,13 +86,10 @@ def on_page_markdown(markdown: str, /, *, page: Page, config: MkDocsConfig, file
     if is_default_language_build(config):
         root = Path(config.config_file_path).parent
         problems = []
+        # The same targets come back in every language and audience; mkdocs-static-i18n's lookup is not free.
+        page_exists = functools.cache(lambda uri: files.get_file_from_path(uri) is not None)
         for quiz_id in placed:
-            found, anchor_links = quiz_text_problems(
-                state.quizzes[quiz_id],
-                page.file.src_uri,
-                lambda uri: files.get_file_from_path(uri) is not None,
-                root,
-            )
+            found, anchor_links = quiz_text_problems(state.quizzes[quiz_id], page.file.src_uri, page_exists, root)
             problems += found
             state.quiz_anchor_links += anchor_links
         if problems:
@@ -131,8 +128,11 @@ def on_env(env: Environment, /, *, config: MkDocsConfig, files: Files) -> Enviro
 
     @functools.cache
     def explicit_anchors(uri: str) -> list[str]:  # the `{ #id }` anchors written in the page
-        file = files.get_file_from_path(uri)
-        return list(read_page(f"docs/{uri}", file.content_string).anchors) if file is not None else []
+        page_set = state.page_set  # as the content check read it before the build
+        assert page_set is not None, "hooks/content_check.py runs before this hook (mkdocs.yml)"
+        slug, language = language_of(uri, page_set.languages, page_set.default)
+        page = page_set.pages.get(slug, {}).get(language or "")
+        return list(page.anchors) if page is not None else []
 
     problems = anchor_problems(state.quiz_anchor_links, present_anchors, explicit_anchors)
     state.quiz_anchor_links.clear()

@@ -20,6 +20,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
 from mkdocs.structure.pages import Page
 
+from kam_guide.pages.checks import PageSet
 from kam_guide.paysim.model import PaySimulator
 from kam_guide.quiz.model import Quiz
 from kam_guide.quiz.textchecks import AnchorLink
@@ -46,6 +47,8 @@ class PageState:
 class BuildState:
     # content_check: the site folder of the default language's build, emptied if the build fails.
     site_root: str | None = None
+    # content_check: every page of docs/ as read before the build (front matter, headings, anchors).
+    page_set: PageSet | None = None
     # quiz: the quizzes and the interface texts of quizdata/, read in on_pre_build.
     quizzes: dict[str, Quiz] = field(default_factory=dict)
     interface: dict[str, Localized] = field(default_factory=dict)
