@@ -1,11 +1,14 @@
-"""What the quiz hook costs a build of the real site.
+"""What the quiz hook (or, with `--all-hooks`, every hook) costs a build of the real site.
 
 Builds two temporary copies of the project, alternately, N times each:
 
 - with the quiz hook: the project as it is;
 - without it: `hooks/quiz.py` removed from `hooks:` in mkdocs.yml and the
   `<!-- quiz: … -->` lines removed from docs/ (everything else identical,
-  including hooks/i18n_site.py).
+  including hooks/i18n_site.py);
+- with `--all-hooks`, without any hook: the `hooks:` list removed from mkdocs.yml, the pages unchanged
+  (their markers are then the comments they are written as), as plain Material and mkdocs-static-i18n build
+  them. Each build is a new process, so importing the hooks' modules counts.
 
 Each build is `python -m mkdocs build -q -d <tmp>` in a subprocess. Prints the
 median wall-clock and CPU time of each, their spread, and the ratio with/without.
@@ -16,7 +19,7 @@ runs one build of each under valgrind's callgrind, which counts instructions
 executed: the same count whatever else the machine is doing, so the ratio of
 counts is the figure to trust there (about 4 minutes).
 
-    .venv/bin/python benchmarks/hook_overhead.py [--runs 7] [--instructions] [--check]
+    .venv/bin/python benchmarks/hook_overhead.py [--runs 7] [--all-hooks] [--instructions] [--check]
 
 `--check` exits with status 1 when the budget is exceeded (otherwise the script
 only reports); with `--instructions`, the instruction ratio is the one checked.
@@ -42,6 +45,7 @@ from _common import (
     temp_dir,
     verdict,
     without_quiz_hook,
+    without_top_level_keys,
 )
 
 BUDGET = 1.05
@@ -52,18 +56,28 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=7, help="builds of each variant (default 7)")
     parser.add_argument("--check", action="store_true", help="exit 1 when the budget is exceeded")
     parser.add_argument("--instructions", action="store_true", help="also count instructions with callgrind")
+    parser.add_argument(
+        "--all-hooks", action="store_true", help="compare with the site without any hook (`hooks:` removed)"
+    )
     args = parser.parse_args()
 
     work = temp_dir("hook")
     with_hook = copy_project(work / "with-hook")
     without_hook = copy_project(work / "without-hook")
     config = without_hook / "mkdocs.yml"
-    config.write_text(without_quiz_hook(config.read_text(encoding="utf-8")), encoding="utf-8")
-    markers = strip_quiz_markers(without_hook / "docs")
-    variants = {"with quiz hook": with_hook, "without quiz hook": without_hook}
+    if args.all_hooks:
+        # The same pages: the markers stay, as the comments they are without the hooks.
+        config.write_text(without_top_level_keys(config.read_text(encoding="utf-8"), ["hooks"]), encoding="utf-8")
+        variants = {"with the hooks": with_hook, "without hooks": without_hook}
+        removed = "`hooks:` removed from the copy without hooks"
+    else:
+        config.write_text(without_quiz_hook(config.read_text(encoding="utf-8")), encoding="utf-8")
+        markers = strip_quiz_markers(without_hook / "docs")
+        variants = {"with quiz hook": with_hook, "without quiz hook": without_hook}
+        removed = f"{markers} quiz marker(s) removed from the copy without the hook"
 
     print(f"Machine: {machine()}")
-    print(f"Copies in {work}; {markers} quiz marker(s) removed from the copy without the hook.")
+    print(f"Copies in {work}; {removed}.")
     print("Warm-up build of each variant (not counted)…", flush=True)
     for project in variants.values():
         build(project, work / "out")
