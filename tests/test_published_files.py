@@ -12,7 +12,8 @@ from pathlib import Path
 import material
 import pytest
 
-from kam_guide.pages.published import MAX_FINDINGS, MAX_SVG_BYTES, PUBLISHED_TYPES, published_file_problems
+from kam_guide.pages.published import PUBLISHED_TYPES, published_file_problems
+from kam_guide.pages.svgcheck import MAX_FINDINGS, MAX_SVG_BYTES
 from sitecontent import ROOT
 from siteproject import assert_fails_cleanly, build, copy_project
 
