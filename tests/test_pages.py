@@ -1,10 +1,12 @@
 """Every page exists in both languages, with the right language, title and alternates."""
 
+from pathlib import Path
+
 import pytest
 from mkdocs.config import load_config
 
 from conftest import DEFAULT_LANGUAGE, LANGUAGES, ROOT, SLUGS, BuiltSite
-from kam_guide.build.minify import minified
+from kam_guide.build.minify import MinifyError, minified
 from sitecontent import nav_titles, site_config
 
 pytestmark = pytest.mark.content
@@ -104,6 +106,14 @@ def test_the_site_ships_its_own_scripts_and_stylesheets_minified(site: BuiltSite
         assert published.read_text(encoding="utf-8") == minified(source), (
             f"{published} is not {source} minified: see hooks/assets.py"
         )
+
+
+@pytest.mark.code_only
+def test_a_script_the_minifier_cannot_read_is_named_with_the_fix(tmp_path: Path) -> None:
+    script = tmp_path / "broken.js"
+    script.write_text("var answer = ;\n", encoding="utf-8")
+    with pytest.raises(MinifyError, match=r"broken\.js: cannot minify this script .*write it in ES5 syntax"):
+        minified(script)
 
 
 EDIT_URI = site_config().edit_uri or ""
