@@ -29,6 +29,7 @@ from kam_guide.quiz.quality import writing_notes
 from kam_guide.quiz.render import QuizRenderer, parts_in
 from kam_guide.quiz.scoring import band_shares
 from kam_guide.quiz.textchecks import anchor_problems, converted_problems, quiz_text_problems
+from kam_guide.source.markup import active_content
 from kam_guide.source.yamlsource import Problem, SourceError
 
 log = logging.getLogger("mkdocs.hooks.quiz")
@@ -101,8 +102,10 @@ def on_page_content(html: str, /, *, page: Page, config: MkDocsConfig, files: Fi
     # The quiz's texts as the site's Markdown converted them (attr_list, link targets):
     # nothing active may come out. Before the page is written; a failed build leaves no site.
     state = build_state(config)
-    if not state.page(page).placed.get("quiz"):
-        return html
+    if not state.page(page).placed.get("quiz") or not active_content(html):
+        return html  # a page with nothing active holds no quiz text with anything active
+    # Something is: said here at the YAML line of the text it comes from, before hooks/security.py
+    # says it of the page.
     language = page_language(page, config)
     root = Path(config.config_file_path).parent
     problems = [
