@@ -87,15 +87,14 @@ def on_post_page(output: str, /, *, page: Page, config: MkDocsConfig) -> str:
 def _worked_examples(simulator: PaySimulator, page: Page, config: MkDocsConfig, languages: list[str]) -> list[Problem]:
     """Every language version of the page states the simulator's starting figures as its worked example.
 
-    The two must not drift apart. Checked in the first build, before any page is written.
+    The two must not drift apart. Checked in the first build, before any page is written, on the page
+    texts the content check read (kept in the build's state).
     """
-    docs = Path(config.docs_dir)
-    stem = page.file.src_uri.removesuffix(".md")
+    page_set = build_state(config).page_set
+    assert page_set is not None, "hooks/content_check.py runs before this hook (mkdocs.yml)"
+    slug = page.file.src_uri.removesuffix(".md")
     problems = []
-    for language in languages:
-        name = f"{stem}.md" if language == languages[0] else f"{stem}.{language}.md"
-        source = docs / name
-        if source.is_file():
-            text = source.read_text(encoding="utf-8-sig")
-            problems += example_problems(simulator, text, f"docs/{name}", language)
+    for language, source in sorted(page_set.pages.get(slug, {}).items(), key=lambda item: languages.index(item[0])):
+        if source.readable:
+            problems += example_problems(simulator, source.text, source.path, language)
     return problems
