@@ -56,6 +56,16 @@ def test_a_page_made_of_one_run_repeated_is_read_once(run: str) -> None:
 
 
 @pytest.mark.code_only
+def test_a_long_word_before_a_risky_value_is_read_back_only_as_far_as_a_name_goes() -> None:
+    # Each quote of a word starts a name the parser may read: from 200,000 of them, every name would be
+    # compared, each as long as what follows it. An address attribute's name has at most 10 characters.
+    quotes, letters = "'" * 200_000, "a" * 200_000
+    assert active_content(f"<p>{quotes}=&amp;</p>") == []
+    found = active_content(f"<p title='{letters}'href=javascript:x>")  # the name after a long value's quote
+    assert found == ["a `javascript:` address in `href=`"]
+
+
+@pytest.mark.code_only
 def test_an_attribute_name_without_a_value_is_not_active() -> None:
     # `<p onclick>` runs nothing and `<p style>` restyles nothing: only a value can.
     assert active_content("<p onclick style>Text</p>") == []

@@ -100,19 +100,28 @@ def _maybe_active_attribute(lowered: str) -> bool:
     return any(_address_name_before(lowered, found.start()) for found in RISKY_ADDRESS.finditer(lowered))
 
 
+ADDRESS_NAME_LENGTH = max(map(len, URL_ATTRIBUTES))
+
+
 def _address_name_before(lowered: str, equals: int) -> bool:
     """Whether a name the parser may read before this `=` is an address attribute (`href`, `src`…):
-    the word before it, after a space or `/`, or what follows a quote inside the word."""
-    word_end = equals
-    while word_end > 0 and lowered[word_end - 1].isspace():
-        word_end -= 1
-    word_start = word_end
-    while word_start > 0 and lowered[word_start - 1] not in "/=>" and not lowered[word_start - 1].isspace():
-        word_start -= 1
-    word = lowered[word_start:word_end]
-    after_space = word_start > 0 and (lowered[word_start - 1] == "/" or lowered[word_start - 1].isspace())
-    names = [word] if after_space else []
-    names += [word[at + 1 :] for at, character in enumerate(word) if character in "'\""]
+    the word before it, after a space or `/`, or what follows a quote inside the word. Such a name is
+    short: the word is read back that far at most, however long it is."""
+    name_end = equals
+    while name_end > 0 and lowered[name_end - 1].isspace():
+        name_end -= 1
+    start = name_end
+    while (
+        start > 0
+        and name_end - start <= ADDRESS_NAME_LENGTH
+        and lowered[start - 1] not in "/=>"
+        and not lowered[start - 1].isspace()
+    ):
+        start -= 1
+    tail = lowered[start:name_end]
+    whole_word = start > 0 and (lowered[start - 1] == "/" or lowered[start - 1].isspace())
+    names = [tail] if whole_word else []
+    names += [tail[at + 1 :] for at, character in enumerate(tail) if character in "'\""]
     return any(name in URL_ATTRIBUTES for name in names)
 
 
