@@ -203,12 +203,22 @@ def test_markers_placed_by_the_text_alone_are_placed_as_markdown_places_them() -
         lines = [rng.choice(PAGE_LINES) for _ in range(rng.randint(2, 14))]
         text = "".join(line + rng.choice(["\n", "\n\n", "\n\n\n"]) for line in lines).rstrip()
         candidates = _candidates(text, ["quiz", "simulator"])
-        if not candidates or not all(_placed_by_text(text, comment, kind) for comment, kind in candidates):
+        if not candidates or not _placed_by_text(text, candidates):
             continue
         shortcuts += 1
         converted = _converted_sightings(text, candidates, convert)
         assert find_markers(text, ["quiz", "simulator"], convert) == list(converted), text
     assert shortcuts > 300, shortcuts  # enough pages took the shortcut for the comparison to mean something
+
+
+@pytest.mark.parametrize("separator", ["\n\n", " "], ids=["a-line-each", "one-line"])
+def test_a_page_of_many_markers_is_read_once(separator: str) -> None:
+    # Each marker's line, its neighbours, what is above and below it: looked up from each of 20,000
+    # markers over the whole page, the page would be read 20,000 times.
+    text = separator.join(["<!-- quiz: known -->"] * 20_000)
+    sightings = find_markers(text, ["quiz"], convert)
+    assert len(sightings) == 20_000 and sightings[-1].line == (20_000 * 2 - 1 if separator == "\n\n" else 1)
+    assert all(sighting.placed for sighting in sightings) == (separator == "\n\n")
 
 
 def test_the_same_markers_in_every_language() -> None:

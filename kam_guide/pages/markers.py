@@ -101,8 +101,8 @@ def comments(text: str) -> Iterator[Comment]:
 @functools.lru_cache(maxsize=64)
 def _find_markers(text: str, kinds: tuple[str, ...], convert: Callable[[str], str]) -> tuple[Sighting, ...]:
     candidates = _candidates(text, kinds)
-    if all(_placed_by_text(text, comment, kind) for comment, kind in candidates):
-        return tuple(_sighting(text, comment, kind, depth=0) for comment, kind in candidates)
+    if _placed_by_text(text, candidates):
+        return _sightings(text, candidates, [0] * len(candidates))
     return _converted_sightings(text, candidates, convert)
 
 
@@ -127,58 +127,103 @@ def _converted_sightings(
         last = comment.end
     pieces.append(text[last:])
     seen = _TokenFinder.run(convert("".join(pieces)))
-    return tuple(
-        _sighting(text, comment, kind, depth=seen.get(TOKEN.format(index)))
-        for index, (comment, kind) in enumerate(candidates)
-    )
+    return _sightings(text, candidates, [seen.get(TOKEN.format(index)) for index in range(len(candidates))])
 
 
-def _placed_by_text(text: str, comment: Comment, kind: str) -> bool:
-    """Whether the text alone shows the comment is a marker placed as it must be (see the module's doc).
+@dataclass(frozen=True)
+class _Place:
+    """Where a candidate sits on its line. `before` and `after` are the text beside it on its line, or
+    None when another candidate is there (so they are not blank), and not copied again for each."""
 
-    `<!-- kind: id -->` alone on an unindented line, a blank line (or the text's edge) before and after
-    it, no fence or HTML tag above it, and no definition (`: …`) below: no list, quote,
-    admonition, table or paragraph goes on past a blank line into a line that starts at the margin.
+    line: int  # 1-based
+    column: int
+    before: str | None
+    after: str | None
+
+
+def _places(text: str, candidates: Sequence[tuple[Comment, str]]) -> list[_Place]:
+    """The place of each candidate, in one pass over the text: a page of many comments on one line
+    costs no more than the line."""
+    places = []
+    line, counted, line_start, line_end, previous_end = 1, 0, 0, -1, -1
+    for index, (comment, _kind) in enumerate(candidates):
+        newlines = text.count("\n", counted, comment.start)
+        if newlines:
+            line += newlines
+            line_start = text.rfind("\n", counted, comment.start) + 1
+        counted = comment.start
+        if line_end < comment.end:  # the line it ends on ends at the first line break after it
+            found = text.find("\n", comment.end)
+            line_end = len(text) if found < 0 else found
+        next_start = candidates[index + 1][0].start if index + 1 < len(candidates) else len(text)
+        places.append(
+            _Place(
+                line=line,
+                column=comment.start - line_start + 1,
+                before=text[line_start : comment.start] if previous_end < line_start else None,
+                after=text[comment.end : line_end] if next_start >= line_end else None,
+            )
+        )
+        previous_end = comment.end
+    return places
+
+
+def _placed_by_text(text: str, candidates: Sequence[tuple[Comment, str]]) -> bool:
+    """Whether the text alone shows every candidate is a marker placed as it must be (see the module's doc).
+
+    Each is `<!-- kind: id -->` alone on an unindented line, a blank line (or the text's edge) before and
+    after it, no fence or HTML tag above it, and no definition (`: …`) below: no list, quote, admonition,
+    table or paragraph goes on past a blank line into a line that starts at the margin.
     """
-    candidate = CANDIDATE.match(comment.body)
-    assert candidate is not None
-    if candidate["name"] != kind or candidate["colon"] != ":" or not (candidate["id"] or "").strip():
-        return False
-    line_start = text.rfind("\n", 0, comment.start) + 1
-    line_end = text.find("\n", comment.end)
-    line_end = len(text) if line_end < 0 else line_end
-    if line_start != comment.start or text[comment.end : line_end].strip(" \t") or "\n" in comment.body:
-        return False
-    previous_line = text[text.rfind("\n", 0, max(line_start - 1, 0)) + 1 : max(line_start - 1, 0)]
-    next_end = text.find("\n", line_end + 1)
-    next_line = text[line_end + 1 : len(text) if next_end < 0 else next_end]
-    if previous_line.strip(" \t") or next_line.strip(" \t"):  # as Markdown: only spaces and tabs make a blank line
-        return False
-    return CONTAINER_OPENING.search(text, 0, line_start) is None and DEFINITION.search(text, line_end) is None
+    if not candidates:
+        return True
+    opening = CONTAINER_OPENING.search(text)
+    first_opening = opening.start() if opening else len(text)
+    last_definition = max((found.start() for found in DEFINITION.finditer(text)), default=-1)
+    for (comment, kind), place in zip(candidates, _places(text, candidates), strict=True):
+        candidate = CANDIDATE.match(comment.body)
+        assert candidate is not None
+        if candidate["name"] != kind or candidate["colon"] != ":" or not (candidate["id"] or "").strip():
+            return False
+        if place.before != "" or place.after is None or place.after.strip(" \t") or "\n" in comment.body:
+            return False
+        line_end = comment.end + len(place.after)
+        previous_line = text[text.rfind("\n", 0, max(comment.start - 1, 0)) + 1 : max(comment.start - 1, 0)]
+        next_end = text.find("\n", line_end + 1)
+        next_line = text[line_end + 1 : len(text) if next_end < 0 else next_end]
+        if previous_line.strip(" \t") or next_line.strip(" \t"):  # as Markdown: only spaces and tabs are blank
+            return False
+        if first_opening < comment.start or last_definition > line_end:
+            return False
+    return True
 
 
-def _sighting(text: str, comment: Comment, kind: str, depth: int | None) -> Sighting:
-    """What the candidate is; `depth` in the converted page's tree, None when it came out as text."""
-    line_start = text.rfind("\n", 0, comment.start) + 1
-    line_end = text.find("\n", comment.end)
-    line_text = text[line_start : line_end if line_end != -1 else len(text)]
-    candidate = CANDIDATE.match(comment.body)
-    assert candidate is not None
-    before = line_text[: comment.start - line_start]
-    after = text[comment.end : line_end if line_end != -1 else len(text)]
-    return Sighting(
-        line=text.count("\n", 0, comment.start) + 1,
-        column=comment.start - line_start + 1,
-        written=text[comment.start : comment.end],
-        kind=kind,
-        id=(candidate["id"] or "").strip(),
-        spelt_right=candidate["name"] == kind and candidate["colon"] == ":",
-        one_line="\n" not in text[comment.start : comment.end],
-        indented=before != "" and before.strip() == "",
-        alone_on_line=before.strip() == "" and after.strip() == "",
-        standalone=depth == 0,
-        in_code=depth is None,
-    )
+def _sightings(
+    text: str, candidates: Sequence[tuple[Comment, str]], depths: Sequence[int | None]
+) -> tuple[Sighting, ...]:
+    """What each candidate is; its `depth` in the converted page's tree, None when it came out as text."""
+    sightings = []
+    for (comment, kind), place, depth in zip(candidates, _places(text, candidates), depths, strict=True):
+        candidate = CANDIDATE.match(comment.body)
+        assert candidate is not None
+        written = text[comment.start : comment.end]
+        blank_before = place.before is not None and place.before.strip() == ""
+        sightings.append(
+            Sighting(
+                line=place.line,
+                column=place.column,
+                written=written,
+                kind=kind,
+                id=(candidate["id"] or "").strip(),
+                spelt_right=candidate["name"] == kind and candidate["colon"] == ":",
+                one_line="\n" not in written,
+                indented=blank_before and place.before != "",
+                alone_on_line=blank_before and place.after is not None and place.after.strip() == "",
+                standalone=depth == 0,
+                in_code=depth is None,
+            )
+        )
+    return tuple(sightings)
 
 
 def _resembled_kind(body: str, kinds: Collection[str]) -> str | None:
