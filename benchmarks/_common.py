@@ -26,7 +26,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ("mkdocs.yml", "docs", "hooks", "kam_guide", "overrides", "quizdata")
-QUIZ_MARKER = re.compile(r"^<!--\s*quiz:\s*\S+\s*-->\s*$", re.MULTILINE)
+QUIZ_MARKER = re.compile(r"^<!--\s*quiz:\s*(?P<id>\S+)\s*-->\s*$", re.MULTILINE)
 # Builds run as on an ordinary machine, where Python keeps compiled modules (__pycache__):
 # a sandbox or CI that sets PYTHONDONTWRITEBYTECODE would otherwise charge every build
 # with compiling the hooks' source again, which no reader's or editor's build pays twice.

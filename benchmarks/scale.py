@@ -14,7 +14,11 @@ Two configurations build the same pages, alternately:
 - project: the real mkdocs.yml (without its `nav:`, so the navigation follows the
   folders) with the project's hooks, overrides and quizdata;
 - plain: Material + mkdocs-static-i18n only: no `hooks:`, no custom_dir, no
-  extra_css, and no quiz markers in the pages.
+  extra_css, and no quiz markers in the pages;
+- plain + texts: the plain configuration, with the quiz's texts written as Markdown where
+  the quiz is placed (what the quiz hook puts in the page for MkDocs to convert): the same
+  Markdown as the project, so project / (plain + texts) is what the hooks, the quiz's form
+  and the overrides cost beyond converting and indexing the same texts.
 
 The 500-page project site is also built without Material's `navigation.prune`
 (the real site has it on). For each build: wall-clock seconds per page (pages of
@@ -33,6 +37,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from _common import (
+    QUIZ_MARKER,
     ROOT,
     BuildRun,
     build,
@@ -298,8 +303,11 @@ def nav_block(config_text: str, pages: list[SyntheticPage]) -> str:
     return "\n".join(lines) + "\n"
 
 
-def write_site(dest: Path, pages: int, with_quiz: bool, config_text: str) -> None:
-    """The real docs plus synthetic ones, `pages` per language in all; config with their nav."""
+def write_site(dest: Path, pages: int, with_quiz: bool, config_text: str, quiz_texts: bool = False) -> None:
+    """The real docs plus synthetic ones, `pages` per language in all; config with their nav.
+
+    quiz_texts: each quiz marker replaced by the quiz's Markdown texts, as the quiz hook would place them.
+    """
     copy_project(dest, parts=("docs",))
     docs = dest / "docs"
     real = len(list(docs.glob("*.en.md")))
@@ -310,7 +318,9 @@ def write_site(dest: Path, pages: int, with_quiz: bool, config_text: str) -> Non
             (docs / page.localized(language)).write_text(
                 page_markdown(page, synthetic, language, quiz), encoding="utf-8"
             )
-    if not with_quiz:
+    if quiz_texts:
+        write_quiz_texts(docs)
+    elif not with_quiz:
         strip_quiz_markers(docs)
     config = without_top_level_keys(with_nav_translations(config_text, synthetic), ["nav"])
     config = config.rstrip("\n") + "\n\n" + nav_block(config_text, synthetic)
@@ -326,13 +336,30 @@ def make_project_site(dest: Path, pages: int, prune: bool = True) -> Path:
     return dest
 
 
-def make_plain_site(dest: Path, pages: int, prune: bool = True) -> Path:
+def make_plain_site(dest: Path, pages: int, prune: bool = True, quiz_texts: bool = False) -> Path:
     config = without_top_level_keys((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), ["hooks", "watch", "extra_css"])
     config = without_lines(config, r"^\s+(custom_dir|favicon|logo):")
     if not prune:
         config = without_lines(config, r"^\s*-\s*navigation\.prune\s*$")
-    write_site(dest, pages, with_quiz=False, config_text=config)
+    write_site(dest, pages, with_quiz=quiz_texts, config_text=config, quiz_texts=quiz_texts)
     return dest
+
+
+def write_quiz_texts(docs: Path) -> None:
+    """Each `<!-- quiz: … -->` line replaced by that quiz's Markdown texts in the page's language."""
+    from kam_guide.quiz.catalog import QuizCatalog
+    from kam_guide.quiz.render import QuizRenderer
+
+    quizzes, _ = QuizCatalog().load_all(ROOT / "quizdata", ["fr", "en"], ROOT)
+    renderer = QuizRenderer(ROOT / "overrides" / "components")
+    for path in docs.rglob("*.md"):
+        language = "en" if path.name.endswith(".en.md") else "fr"
+        text = path.read_text(encoding="utf-8")
+        placed = QUIZ_MARKER.sub(
+            lambda found, language=language: renderer.markdown_parts(quizzes[found["id"]], language), text
+        )
+        if placed != text:
+            path.write_text(placed, encoding="utf-8")
 
 
 # ─── Measurement ────────────────────────────────────────────────────────────
@@ -372,20 +399,24 @@ def main() -> int:
     rows = []
     per_page: dict[tuple[str, int], float] = {}
     for pages in args.sizes:
-        print(f"  {pages} pages per language: project vs plain, {args.runs} alternating builds…", flush=True)
+        print(
+            f"  {pages} pages per language: project vs plain vs plain + texts, {args.runs} alternating builds…",
+            flush=True,
+        )
         variants = {
             f"project-{pages}": make_project_site(work / f"project-{pages}", pages),
             f"plain-{pages}": make_plain_site(work / f"plain-{pages}", pages),
+            f"plain + texts-{pages}": make_plain_site(work / f"texts-{pages}", pages, quiz_texts=True),
         }
         for name, (runs, html_kib) in measure(variants, work, args.runs).items():
             total_pages = 2 * pages
             wall = summarize([r.wall for r in runs])
             cpu = summarize([r.cpu for r in runs])
             memory = summarize([r.maxrss_mib for r in runs])
-            per_page[(name.split("-")[0], pages)] = wall.median / total_pages
+            per_page[(name.rsplit("-", 1)[0], pages)] = wall.median / total_pages
             rows.append(
                 [
-                    name.split("-")[0],
+                    name.rsplit("-", 1)[0],
                     pages,
                     "on",
                     wall.show(),
@@ -458,7 +489,9 @@ def main() -> int:
             print(
                 f"- {pages} pages: project / plain = "
                 f"{per_page[('project', pages)] / per_page[('plain', pages)]:.2f} "
-                f"(the hooks, the quiz on every {QUIZ_EVERY}th page, and the overrides)."
+                f"(the hooks, the quiz on every {QUIZ_EVERY}th page, and the overrides); "
+                f"project / (plain + texts) = {per_page[('project', pages)] / per_page[('plain + texts', pages)]:.2f} "
+                "(the same Markdown in both: the hooks, the quiz's form and the overrides)."
             )
     on, off = prune_medians["prune-on"], prune_medians["prune-off"]
     print(
