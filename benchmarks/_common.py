@@ -116,6 +116,23 @@ def strip_quiz_markers(docs: Path) -> int:
     return removed
 
 
+def write_quiz_texts(docs: Path) -> None:
+    """Each `<!-- quiz: … -->` line replaced by that quiz's Markdown texts in the page's language."""
+    from kam_guide.quiz.catalog import QuizCatalog
+    from kam_guide.quiz.render import QuizRenderer
+
+    quizzes, _ = QuizCatalog().load_all(ROOT / "quizdata", ["fr", "en"], ROOT)
+    renderer = QuizRenderer(ROOT / "overrides" / "components")
+    for path in docs.rglob("*.md"):
+        language = "en" if path.name.endswith(".en.md") else "fr"
+        text = path.read_text(encoding="utf-8")
+        placed = QUIZ_MARKER.sub(
+            lambda found, language=language: renderer.markdown_parts(quizzes[found["id"]], language), text
+        )
+        if placed != text:
+            path.write_text(placed, encoding="utf-8")
+
+
 # ─── Builds ─────────────────────────────────────────────────────────────────
 
 

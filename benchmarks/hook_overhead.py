@@ -8,7 +8,9 @@ Builds two temporary copies of the project, alternately, N times each:
   including hooks/i18n_site.py);
 - with `--all-hooks`, without any hook: the `hooks:` list removed from mkdocs.yml, the pages unchanged
   (their markers are then the comments they are written as), as plain Material and mkdocs-static-i18n build
-  them. Each build is a new process, so importing the hooks' modules counts.
+  them; and a third copy, also without hooks, with the quiz's texts written as Markdown where the quiz is
+  placed (the same Markdown the quiz hook hands MkDocs). Each build is a new process, so importing the
+  hooks' modules counts.
 
 Each build is `python -m mkdocs build -q -d <tmp>` in a subprocess. Prints the
 median wall-clock and CPU time of each, their spread, and the ratio with/without.
@@ -46,6 +48,7 @@ from _common import (
     verdict,
     without_quiz_hook,
     without_top_level_keys,
+    write_quiz_texts,
 )
 
 BUDGET = 1.05
@@ -66,10 +69,18 @@ def main() -> int:
     without_hook = copy_project(work / "without-hook")
     config = without_hook / "mkdocs.yml"
     if args.all_hooks:
-        # The same pages: the markers stay, as the comments they are without the hooks.
         config.write_text(without_top_level_keys(config.read_text(encoding="utf-8"), ["hooks"]), encoding="utf-8")
-        variants = {"with the hooks": with_hook, "without hooks": without_hook}
-        removed = "`hooks:` removed from the copy without hooks"
+        # A third copy without hooks holds the quiz's texts as Markdown where the quiz is placed: the same
+        # Markdown the quiz hook hands MkDocs, so the ratio to it leaves out converting and indexing them.
+        with_texts = copy_project(work / "without-hooks-texts")
+        (with_texts / "mkdocs.yml").write_text(config.read_text(encoding="utf-8"), encoding="utf-8")
+        write_quiz_texts(with_texts / "docs")
+        variants = {
+            "with the hooks": with_hook,
+            "without hooks": without_hook,
+            "without hooks, quiz texts as Markdown": with_texts,
+        }
+        removed = "`hooks:` removed from the copies without hooks"
     else:
         config.write_text(without_quiz_hook(config.read_text(encoding="utf-8")), encoding="utf-8")
         markers = strip_quiz_markers(without_hook / "docs")
@@ -106,6 +117,11 @@ def main() -> int:
     print(f"{args.runs} alternating builds of each (median [min–max, ±half the spread]):")
     print(table(["variant", "wall clock", "CPU (user+sys)", "peak RSS"], rows))
 
+    if len(names) > 2:
+        same_markdown = (
+            summarize([r.wall for r in runs[names[0]]]).median / summarize([r.wall for r in runs[names[2]]]).median
+        )
+        print(f"Ratio with the hooks / {names[2]} (medians, wall clock): {same_markdown:.3f}")
     wall_ratio = summarize([r.wall for r in runs[names[0]]]).median / summarize([r.wall for r in runs[names[1]]]).median
     cpu_ratio = summarize([r.cpu for r in runs[names[0]]]).median / summarize([r.cpu for r in runs[names[1]]]).median
     pairs = summarize(pair_ratios)
@@ -113,6 +129,10 @@ def main() -> int:
     print(f"Ratio with/without (medians, wall clock): {wall_ratio:.3f}")
     print(f"Ratio with/without (medians, CPU time):   {cpu_ratio:.3f}")
     print(f"Ratio per alternating pair (wall clock):  {pairs.show(unit='', digits=3)}")
+    if len(names) > 2:  # --all-hooks: against the same Markdown
+        third = summarize([r.wall for r in runs[names[2]]]).median
+        first = summarize([r.wall for r in runs[names[0]]]).median
+        print(f"Ratio with the hooks / {names[2]} (medians, wall clock): {first / third:.3f}")
     ok = wall_ratio <= BUDGET
     print(f"Budget: wall-clock ratio ≤ {BUDGET:.2f} → {verdict(ok)}")
     if args.instructions:

@@ -37,7 +37,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from _common import (
-    QUIZ_MARKER,
     ROOT,
     BuildRun,
     build,
@@ -50,6 +49,7 @@ from _common import (
     top_level_block,
     without_lines,
     without_top_level_keys,
+    write_quiz_texts,
 )
 
 PARTS = 5
@@ -343,23 +343,6 @@ def make_plain_site(dest: Path, pages: int, prune: bool = True, quiz_texts: bool
         config = without_lines(config, r"^\s*-\s*navigation\.prune\s*$")
     write_site(dest, pages, with_quiz=quiz_texts, config_text=config, quiz_texts=quiz_texts)
     return dest
-
-
-def write_quiz_texts(docs: Path) -> None:
-    """Each `<!-- quiz: … -->` line replaced by that quiz's Markdown texts in the page's language."""
-    from kam_guide.quiz.catalog import QuizCatalog
-    from kam_guide.quiz.render import QuizRenderer
-
-    quizzes, _ = QuizCatalog().load_all(ROOT / "quizdata", ["fr", "en"], ROOT)
-    renderer = QuizRenderer(ROOT / "overrides" / "components")
-    for path in docs.rglob("*.md"):
-        language = "en" if path.name.endswith(".en.md") else "fr"
-        text = path.read_text(encoding="utf-8")
-        placed = QUIZ_MARKER.sub(
-            lambda found, language=language: renderer.markdown_parts(quizzes[found["id"]], language), text
-        )
-        if placed != text:
-            path.write_text(placed, encoding="utf-8")
 
 
 # ─── Measurement ────────────────────────────────────────────────────────────
