@@ -90,11 +90,10 @@ def _worked_examples(simulator: PaySimulator, page: Page, config: MkDocsConfig, 
     The two must not drift apart. Checked in the first build, before any page is written, on the page
     texts the content check read (kept in the build's state).
     """
-    page_set = build_state(config).page_set
-    assert page_set is not None, "hooks/content_check.py runs before this hook (mkdocs.yml)"
-    slug = page.file.src_uri.removesuffix(".md")
+    versions = build_state(config).read_pages().pages.get(page.file.src_uri.removesuffix(".md"), {})
     problems = []
-    for language, source in sorted(page_set.pages.get(slug, {}).items(), key=lambda item: languages.index(item[0])):
-        if source.readable:
+    for language in languages:
+        source = versions.get(language)
+        if source is not None and source.readable:
             problems += example_problems(simulator, source.text, source.path, language)
     return problems

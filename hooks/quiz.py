@@ -131,8 +131,7 @@ def on_env(env: Environment, /, *, config: MkDocsConfig, files: Files) -> Enviro
 
     @functools.cache
     def explicit_anchors(uri: str) -> list[str]:  # the `{ #id }` anchors written in the page
-        page_set = state.page_set  # as the content check read it before the build
-        assert page_set is not None, "hooks/content_check.py runs before this hook (mkdocs.yml)"
+        page_set = state.read_pages()
         slug, language = language_of(uri, page_set.languages, page_set.default)
         page = page_set.pages.get(slug, {}).get(language or "")
         return list(page.anchors) if page is not None else []

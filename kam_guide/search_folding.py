@@ -70,7 +70,7 @@ def folded_words(html: str, separator: str, stop_words: frozenset[str]) -> str:
     for word in [word.lower() for word in split_words(text, separator) if not word.isascii()]:
         if word in stop_words:
             continue
-        plain = word.translate(_FOLDED)
+        plain = fold(word)
         if plain != word:
             plain_words.append(plain)
     return " ".join(plain_words)

@@ -18,8 +18,10 @@ from kam_guide.pages.checks import MarkerKind, PageSet, check_pages
 from kam_guide.pages.frontmatter import ThemeChoices
 from kam_guide.pages.markers import (
     _candidates,
-    _converted_sightings,
+    _converted_depths,
     _placed_by_text,
+    _places,
+    _sightings,
     find_markers,
     structure_converter,
 )
@@ -203,10 +205,11 @@ def test_markers_placed_by_the_text_alone_are_placed_as_markdown_places_them() -
         lines = [rng.choice(PAGE_LINES) for _ in range(rng.randint(2, 14))]
         text = "".join(line + rng.choice(["\n", "\n\n", "\n\n\n"]) for line in lines).rstrip()
         candidates = _candidates(text, ["quiz", "simulator"])
-        if not candidates or not _placed_by_text(text, candidates):
+        places = _places(text, candidates)
+        if not candidates or not _placed_by_text(text, candidates, places):
             continue
         shortcuts += 1
-        converted = _converted_sightings(text, candidates, convert)
+        converted = _sightings(text, candidates, places, _converted_depths(text, candidates, convert))
         assert find_markers(text, ["quiz", "simulator"], convert) == list(converted), text
     assert shortcuts > 300, shortcuts  # enough pages took the shortcut for the comparison to mean something
 

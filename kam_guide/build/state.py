@@ -58,6 +58,11 @@ class BuildState:
     simulators: dict[str, PaySimulator] = field(default_factory=dict)
     pages: WeakKeyDictionary[File, PageState] = field(default_factory=WeakKeyDictionary)
 
+    def read_pages(self) -> PageSet:
+        """The pages as the content check read them; hooks that run after it in every build use them."""
+        assert self.page_set is not None, "hooks/content_check.py runs before the other hooks (mkdocs.yml)"
+        return self.page_set
+
     def page(self, page: Page) -> PageState:
         if page.file not in self.pages:
             self.pages[page.file] = PageState()

@@ -101,9 +101,10 @@ def comments(text: str) -> Iterator[Comment]:
 @functools.lru_cache(maxsize=64)
 def _find_markers(text: str, kinds: tuple[str, ...], convert: Callable[[str], str]) -> tuple[Sighting, ...]:
     candidates = _candidates(text, kinds)
-    if _placed_by_text(text, candidates):
-        return _sightings(text, candidates, [0] * len(candidates))
-    return _converted_sightings(text, candidates, convert)
+    places = _places(text, candidates)
+    if _placed_by_text(text, candidates, places):
+        return _sightings(text, candidates, places, [0] * len(candidates))
+    return _sightings(text, candidates, places, _converted_depths(text, candidates, convert))
 
 
 def _candidates(text: str, kinds: Collection[str]) -> list[tuple[Comment, str]]:
@@ -116,10 +117,11 @@ def _candidates(text: str, kinds: Collection[str]) -> list[tuple[Comment, str]]:
     return candidates
 
 
-def _converted_sightings(
+def _converted_depths(
     text: str, candidates: Sequence[tuple[Comment, str]], convert: Callable[[str], str]
-) -> tuple[Sighting, ...]:
-    """The candidates as the page's Markdown places them (the module's doc says how)."""
+) -> list[int | None]:
+    """Each candidate's depth as the page's Markdown places it, None when it comes out as text (the
+    module's doc says how)."""
     # Replace each candidate by a token of the same shape, then let Markdown decide what it is.
     pieces, last = [], 0
     for index, (comment, _kind) in enumerate(candidates):
@@ -127,7 +129,7 @@ def _converted_sightings(
         last = comment.end
     pieces.append(text[last:])
     seen = _TokenFinder.run(convert("".join(pieces)))
-    return _sightings(text, candidates, [seen.get(TOKEN.format(index)) for index in range(len(candidates))])
+    return [seen.get(TOKEN.format(index)) for index in range(len(candidates))]
 
 
 @dataclass(frozen=True)
@@ -168,7 +170,7 @@ def _places(text: str, candidates: Sequence[tuple[Comment, str]]) -> list[_Place
     return places
 
 
-def _placed_by_text(text: str, candidates: Sequence[tuple[Comment, str]]) -> bool:
+def _placed_by_text(text: str, candidates: Sequence[tuple[Comment, str]], places: Sequence[_Place]) -> bool:
     """Whether the text alone shows every candidate is a marker placed as it must be (see the module's doc).
 
     Each is `<!-- kind: id -->` alone on an unindented line, a blank line (or the text's edge) before and
@@ -180,7 +182,7 @@ def _placed_by_text(text: str, candidates: Sequence[tuple[Comment, str]]) -> boo
     opening = CONTAINER_OPENING.search(text)
     first_opening = opening.start() if opening else len(text)
     last_definition = max((found.start() for found in DEFINITION.finditer(text)), default=-1)
-    for (comment, kind), place in zip(candidates, _places(text, candidates), strict=True):
+    for (comment, kind), place in zip(candidates, places, strict=True):
         candidate = CANDIDATE.match(comment.body)
         assert candidate is not None
         if candidate["name"] != kind or candidate["colon"] != ":" or not (candidate["id"] or "").strip():
@@ -199,11 +201,11 @@ def _placed_by_text(text: str, candidates: Sequence[tuple[Comment, str]]) -> boo
 
 
 def _sightings(
-    text: str, candidates: Sequence[tuple[Comment, str]], depths: Sequence[int | None]
+    text: str, candidates: Sequence[tuple[Comment, str]], places: Sequence[_Place], depths: Sequence[int | None]
 ) -> tuple[Sighting, ...]:
     """What each candidate is; its `depth` in the converted page's tree, None when it came out as text."""
     sightings = []
-    for (comment, kind), place, depth in zip(candidates, _places(text, candidates), depths, strict=True):
+    for (comment, kind), place, depth in zip(candidates, places, depths, strict=True):
         candidate = CANDIDATE.match(comment.body)
         assert candidate is not None
         written = text[comment.start : comment.end]
