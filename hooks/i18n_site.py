@@ -7,7 +7,9 @@
 - the site-root 404 page is the default language's (it says its message in both).
 
 mkdocs-static-i18n runs the whole build once per language, on the same config object:
-every event here fires once per language, and each handler is written to be repeatable.
+every event here fires once per language, and each handler is written to be repeatable. Each
+of those builds has a new Jinja environment; the theme's compiled templates are kept between
+them, and between builds (kam_guide/build/template_cache.py).
 """
 
 from __future__ import annotations
@@ -20,8 +22,10 @@ from typing import Any
 from urllib.parse import urlsplit
 from xml.etree import ElementTree
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
@@ -31,6 +35,7 @@ from kam_guide.build.languages import (
     page_language,
     site_languages,
 )
+from kam_guide.build.template_cache import cache_compiled_templates
 from kam_guide.search_folding import with_folded_fields
 
 log = logging.getLogger("mkdocs.hooks.i18n_site")
@@ -47,6 +52,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # quiz answers) follow them across the language switch.
     config.extra["scope"] = urlsplit(config.site_url or "/").path or "/"
     return config
+
+
+@event_priority(-100)  # last: the key names every extension the other handlers added
+def on_env(env: Environment, /, *, config: MkDocsConfig, files: Files) -> Environment:
+    cache_compiled_templates(env)
+    return env
 
 
 def on_page_context(context: dict[str, Any], /, *, page: Page, config: MkDocsConfig, nav: Navigation) -> dict[str, Any]:

@@ -1,0 +1,87 @@
+"""The theme's templates are compiled once per machine, and compiled again whenever that could change the code.
+
+MkDocs makes a new Jinja environment for every build and language; kam_guide/build/template_cache.py
+keeps what one compiles for the next (hooks/i18n_site.py sets it on MkDocs' environment).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from pathlib import Path
+
+import pytest
+from jinja2 import Environment, FileSystemLoader
+from jinja2.ext import loopcontrols
+from mkdocs.config import load_config
+from mkdocs.structure.files import Files
+
+from conftest import ROOT
+from kam_guide.build.template_cache import cache_compiled_templates, settings_key
+
+pytestmark = pytest.mark.code_only
+
+
+class CountingEnvironment(Environment):
+    """An environment that counts the templates it compiles from source."""
+
+    compiled = 0
+
+    def compile(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        CountingEnvironment.compiled += 1
+        return super().compile(*args, **kwargs)
+
+
+def _render(templates: Path, cache: Path, **settings: object) -> tuple[str, int]:
+    """A new environment, as MkDocs makes one per build: what it renders and how many templates it compiled."""
+    cache.mkdir(exist_ok=True)
+    CountingEnvironment.compiled = 0
+    env = CountingEnvironment(loader=FileSystemLoader(templates), **settings)  # type: ignore[arg-type]
+    cache_compiled_templates(env, str(cache))
+    return env.get_template("page.html").render(title="Comptes clés"), CountingEnvironment.compiled
+
+
+def test_a_new_environment_reuses_what_an_earlier_one_compiled(tmp_path: Path) -> None:
+    (tmp_path / "t").mkdir()
+    (tmp_path / "t" / "page.html").write_text("<h1>{{ title }}</h1>", encoding="utf-8")
+    assert _render(tmp_path / "t", tmp_path / "c") == ("<h1>Comptes clés</h1>", 1)
+    assert _render(tmp_path / "t", tmp_path / "c") == ("<h1>Comptes clés</h1>", 0)
+
+
+def test_an_edited_template_is_compiled_again(tmp_path: Path) -> None:
+    (tmp_path / "t").mkdir()
+    page = tmp_path / "t" / "page.html"
+    page.write_text("<h1>{{ title }}</h1>", encoding="utf-8")
+    _render(tmp_path / "t", tmp_path / "c")
+    page.write_text("<h2>{{ title }}</h2>", encoding="utf-8")
+    assert _render(tmp_path / "t", tmp_path / "c") == ("<h2>Comptes clés</h2>", 1)
+
+
+@pytest.mark.parametrize(
+    "settings",
+    [{"extensions": [loopcontrols]}, {"trim_blocks": True}, {"variable_start_string": "[["}, {"autoescape": True}],
+    ids=["extension", "whitespace", "delimiters", "autoescape"],
+)
+def test_other_settings_compile_again(tmp_path: Path, settings: dict[str, object]) -> None:
+    (tmp_path / "t").mkdir()
+    (tmp_path / "t" / "page.html").write_text("<h1>{{ title }}</h1>", encoding="utf-8")
+    _render(tmp_path / "t", tmp_path / "c")
+    assert settings_key(Environment(**settings)) != settings_key(Environment())  # type: ignore[arg-type]
+    assert _render(tmp_path / "t", tmp_path / "c", **settings)[1] == 1
+
+
+def test_mkdocs_environment_gets_the_cache_from_the_i18n_hook() -> None:
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    env = config.theme.get_env()
+    path = ROOT / "hooks" / "i18n_site.py"
+    name = f"hooks/{path.name}"  # registered as MkDocs registers a hook (its dataclasses need it)
+    module = sys.modules.get(name)
+    if module is None:
+        spec = importlib.util.spec_from_file_location(name, path)
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+    assert env.bytecode_cache is None
+    module.on_env(env, config=config, files=Files([]))
+    assert env.bytecode_cache is not None, "hooks/i18n_site.py on_env must call cache_compiled_templates(env)"
