@@ -15,12 +15,13 @@ import hashlib
 import logging
 import re
 
-from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader
+from jinja2 import Environment, FileSystemLoader
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from kam_guide.build.failure import fail
+from kam_guide.build.template_cache import bytecode_cache
 from kam_guide.source.markup import active_content, as_written, escaped, external_media
 from kam_guide.source.yamlsource import Problem
 
@@ -125,7 +126,7 @@ def _line_of(finding: str, source: str) -> int:
 def theme_partials_environment(theme_dirs: tuple[str, ...]) -> Environment:
     """The theme's templates, as MkDocs' environment reads them (no autoescape, the same folders),
     checked for changes on each use (`mkdocs serve`) and compiled once per process."""
-    return Environment(loader=FileSystemLoader(list(theme_dirs)), bytecode_cache=FileSystemBytecodeCache())
+    return Environment(loader=FileSystemLoader(list(theme_dirs)), bytecode_cache=bytecode_cache())
 
 
 def _sha256(text: str) -> str:

@@ -11,13 +11,13 @@ import sys
 from pathlib import Path
 
 import pytest
-from jinja2 import Environment, FileSystemLoader
+from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader
 from jinja2.ext import loopcontrols
 from mkdocs.config import load_config
 from mkdocs.structure.files import Files
 
 from conftest import ROOT
-from kam_guide.build.template_cache import cache_compiled_templates, settings_key
+from kam_guide.build.template_cache import bytecode_cache, cache_compiled_templates, settings_key
 
 pytestmark = pytest.mark.code_only
 
@@ -85,3 +85,23 @@ def test_mkdocs_environment_gets_the_cache_from_the_i18n_hook() -> None:
     assert env.bytecode_cache is None
     module.on_env(env, config=config, files=Files([]))
     assert env.bytecode_cache is not None, "hooks/i18n_site.py on_env must call cache_compiled_templates(env)"
+
+
+def test_a_folder_that_cannot_be_written_leaves_the_build_uncached_not_failed(tmp_path: Path) -> None:
+    (tmp_path / "t").mkdir()
+    (tmp_path / "t" / "page.html").write_text("<h1>{{ title }}</h1>", encoding="utf-8")
+    (tmp_path / "c").write_text("a file where the cache folder should be", encoding="utf-8")
+    for _ in range(2):
+        CountingEnvironment.compiled = 0
+        env = CountingEnvironment(loader=FileSystemLoader(tmp_path / "t"))
+        cache_compiled_templates(env, str(tmp_path / "c"))
+        assert env.get_template("page.html").render(title="Comptes clés") == "<h1>Comptes clés</h1>"
+        assert CountingEnvironment.compiled == 1
+
+
+def test_no_safe_cache_folder_means_no_cache(monkeypatch: pytest.MonkeyPatch) -> None:
+    def unsafe(self: FileSystemBytecodeCache) -> str:
+        raise RuntimeError("Cannot determine safe temp directory.")  # what Jinja says of a folder others can write
+
+    monkeypatch.setattr(FileSystemBytecodeCache, "_get_default_cache_dir", unsafe)
+    assert bytecode_cache() is None

@@ -6,13 +6,19 @@ site's build on the reference machine, benchmarks/README.md). Jinja's bytecode c
 compiled code in its per-user folder, checked against each template's source by checksum, so an
 edited override is compiled again. The file names carry the environment's settings, since the
 same source compiles to other code under other extensions, delimiters or filters.
+
+The project's own environments (the components', the theme partials hashed for the security policy)
+take their cache from `bytecode_cache` too: a cache folder that cannot be used never stops a build,
+it only leaves the templates compiled each time.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 
 from jinja2 import Environment, FileSystemBytecodeCache
+from jinja2.bccache import Bucket
 
 
 def cache_compiled_templates(env: Environment, directory: str | None = None) -> None:
@@ -20,7 +26,28 @@ def cache_compiled_templates(env: Environment, directory: str | None = None) -> 
     (in directory, Jinja's per-user cache folder by default)."""
     if not isinstance(env.autoescape, bool):
         return  # a function cannot be told apart from another by name: compile as Jinja would
-    env.bytecode_cache = FileSystemBytecodeCache(directory, pattern=f"__kam_theme_{settings_key(env)}_%s.cache")
+    env.bytecode_cache = bytecode_cache(f"__kam_theme_{settings_key(env)}_%s.cache", directory)
+
+
+def bytecode_cache(pattern: str = "__jinja2_%s.cache", directory: str | None = None) -> FileSystemBytecodeCache | None:
+    """Jinja's cache of compiled templates for an environment of ours, or None (compile every time)
+    where Jinja finds no folder safe to keep it in: a cache never stops a build."""
+    try:
+        return _CacheThatNeverFails(directory, pattern)
+    except (OSError, RuntimeError):  # Jinja's "Cannot determine safe temp directory"
+        return None
+
+
+class _CacheThatNeverFails(FileSystemBytecodeCache):
+    """Jinja's file cache, less the way it can fail a build: a folder it cannot read or write."""
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        with contextlib.suppress(OSError):  # then compiled, as without a cache
+            super().load_bytecode(bucket)
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        with contextlib.suppress(OSError):  # then compiled again next time, as without a cache
+            super().dump_bytecode(bucket)
 
 
 def settings_key(env: Environment) -> str:

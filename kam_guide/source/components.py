@@ -10,14 +10,16 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from kam_guide.build.template_cache import bytecode_cache
 
 
 @functools.cache
 def components_environment(templates_dir: Path) -> Environment:
     return Environment(
         loader=FileSystemLoader(templates_dir),
-        bytecode_cache=FileSystemBytecodeCache(),
+        bytecode_cache=bytecode_cache(),
         autoescape=True,
         undefined=StrictUndefined,
         trim_blocks=True,
