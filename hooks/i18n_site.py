@@ -9,7 +9,7 @@
 mkdocs-static-i18n runs the whole build once per language, on the same config object:
 every event here fires once per language, and each handler is written to be repeatable. Each
 of those builds has a new Jinja environment; the theme's compiled templates are kept between
-them, and between builds (kam_guide/build/template_cache.py).
+them, and between builds (kam_guide/source/template_cache.py).
 """
 
 from __future__ import annotations
@@ -35,8 +35,8 @@ from kam_guide.build.languages import (
     page_language,
     site_languages,
 )
-from kam_guide.build.template_cache import cache_compiled_templates
 from kam_guide.search_folding import with_folded_fields
+from kam_guide.source.template_cache import cache_compiled_templates
 
 log = logging.getLogger("mkdocs.hooks.i18n_site")
 

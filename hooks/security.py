@@ -21,8 +21,8 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from kam_guide.build.failure import fail
-from kam_guide.build.template_cache import bytecode_cache
 from kam_guide.source.markup import active_content, as_written, escaped, external_media
+from kam_guide.source.template_cache import bytecode_cache
 from kam_guide.source.yamlsource import Problem
 
 log = logging.getLogger("mkdocs.hooks.security")

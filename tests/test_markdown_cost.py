@@ -8,17 +8,16 @@ before Markdown runs. Every pattern the hooks apply to editors' text is linear t
 from __future__ import annotations
 
 import importlib
-import importlib.util
 import pkgutil
 import random
 import re
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 
+from hookloader import load_hook
 from kam_guide.source.markdowncost import MAX_LOOKAHEAD, MAX_MARKS, _scan, _within_bounds, costly_markup, lookahead
 from sitecontent import DEFAULT_LANGUAGE, LANGUAGES, ROOT, SLUGS
 from siteproject import assert_fails_cleanly, build, copy_project, line_of, output_of
@@ -91,16 +90,7 @@ def _hook_patterns() -> list[tuple[str, re.Pattern[str]]]:
         importlib.import_module(info.name)
         for info in pkgutil.walk_packages([str(ROOT / "kam_guide")], prefix="kam_guide.")
     ]
-    for path in sorted((ROOT / "hooks").glob("*.py")):
-        # Loaded as MkDocs loads a hook: by its path, registered under it (a dataclass needs that).
-        name = f"hooks/{path.name}"
-        spec = importlib.util.spec_from_file_location(name, path)
-        assert spec is not None and spec.loader is not None
-        module = sys.modules.get(name) or importlib.util.module_from_spec(spec)
-        if name not in sys.modules:
-            sys.modules[name] = module
-            spec.loader.exec_module(module)
-        modules.append(module)
+    modules += [load_hook(path) for path in sorted((ROOT / "hooks").glob("*.py"))]
     found = []
     for module in modules:
         for name, value in vars(module).items():

@@ -1,13 +1,11 @@
 """The theme's templates are compiled once per machine, and compiled again whenever that could change the code.
 
-MkDocs makes a new Jinja environment for every build and language; kam_guide/build/template_cache.py
+MkDocs makes a new Jinja environment for every build and language; kam_guide/source/template_cache.py
 keeps what one compiles for the next (hooks/i18n_site.py sets it on MkDocs' environment).
 """
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
@@ -17,7 +15,8 @@ from mkdocs.config import load_config
 from mkdocs.structure.files import Files
 
 from conftest import ROOT
-from kam_guide.build.template_cache import bytecode_cache, cache_compiled_templates, settings_key
+from hookloader import load_hook
+from kam_guide.source.template_cache import bytecode_cache, cache_compiled_templates, settings_key
 
 pytestmark = pytest.mark.code_only
 
@@ -73,17 +72,8 @@ def test_other_settings_compile_again(tmp_path: Path, settings: dict[str, object
 def test_mkdocs_environment_gets_the_cache_from_the_i18n_hook() -> None:
     config = load_config(str(ROOT / "mkdocs.yml"))
     env = config.theme.get_env()
-    path = ROOT / "hooks" / "i18n_site.py"
-    name = f"hooks/{path.name}"  # registered as MkDocs registers a hook (its dataclasses need it)
-    module = sys.modules.get(name)
-    if module is None:
-        spec = importlib.util.spec_from_file_location(name, path)
-        assert spec is not None and spec.loader is not None
-        module = importlib.util.module_from_spec(spec)
-        sys.modules[name] = module
-        spec.loader.exec_module(module)
     assert env.bytecode_cache is None
-    module.on_env(env, config=config, files=Files([]))
+    load_hook(ROOT / "hooks" / "i18n_site.py").on_env(env, config=config, files=Files([]))
     assert env.bytecode_cache is not None, "hooks/i18n_site.py on_env must call cache_compiled_templates(env)"
 
 

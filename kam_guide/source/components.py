@@ -12,7 +12,7 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from kam_guide.build.template_cache import bytecode_cache
+from kam_guide.source.template_cache import bytecode_cache
 
 
 @functools.cache
