@@ -50,6 +50,7 @@ def main() -> int:
     parser.add_argument("--one-build", type=Path, help=argparse.SUPPRESS)  # a child: one timed build, JSON out
     args = parser.parse_args()
     if args.one_build:
+        _enter(args.one_build)
         print(json.dumps(_timed_build(args.one_build)))
         return 0
 
@@ -93,8 +94,6 @@ def _enter(project: Path) -> None:
 
 def _timed_build(project: Path) -> Timing:
     """One build from reading mkdocs.yml to the last file written, with the time inside each hook."""
-    if str(project) not in sys.path:
-        _enter(project)
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
