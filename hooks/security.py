@@ -22,7 +22,7 @@ from mkdocs.structure.pages import Page
 
 from kam_guide.build.failure import fail
 from kam_guide.source.markup import active_content, as_written, escaped, external_media
-from kam_guide.source.template_cache import bytecode_cache
+from kam_guide.source.template_cache import cache_compiled_templates
 from kam_guide.source.yamlsource import Problem
 
 log = logging.getLogger("mkdocs.hooks.security")
@@ -126,7 +126,9 @@ def _line_of(finding: str, source: str) -> int:
 def theme_partials_environment(theme_dirs: tuple[str, ...]) -> Environment:
     """The theme's templates, as MkDocs' environment reads them (no autoescape, the same folders),
     checked for changes on each use (`mkdocs serve`) and compiled once per process."""
-    return Environment(loader=FileSystemLoader(list(theme_dirs)), bytecode_cache=bytecode_cache())
+    env = Environment(loader=FileSystemLoader(list(theme_dirs)))
+    cache_compiled_templates(env)
+    return env
 
 
 def _sha256(text: str) -> str:

@@ -94,4 +94,16 @@ def test_no_safe_cache_folder_means_no_cache(monkeypatch: pytest.MonkeyPatch) ->
         raise RuntimeError("Cannot determine safe temp directory.")  # what Jinja says of a folder others can write
 
     monkeypatch.setattr(FileSystemBytecodeCache, "_get_default_cache_dir", unsafe)
-    assert bytecode_cache() is None
+    assert bytecode_cache("__kam_test_%s.cache") is None
+
+
+def test_the_projects_own_environments_are_keyed_by_their_settings_filters_included() -> None:
+    from kam_guide.source.components import components_environment
+
+    security = load_hook(ROOT / "hooks" / "security.py")
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    components = components_environment(ROOT / "overrides" / "components")
+    for env in (components, security.theme_partials_environment(tuple(config.theme.dirs))):
+        assert isinstance(env.bytecode_cache, FileSystemBytecodeCache)
+        assert settings_key(env) in env.bytecode_cache.pattern, "set the cache with cache_compiled_templates(env)"
+    assert "fill" in components.filters, "the components' filters are set before the cache's key is taken"

@@ -44,7 +44,6 @@ PART_IN_HTML = re.compile(
 class QuizRenderer:
     def __init__(self, templates_dir: Path) -> None:
         self.environment = components_environment(templates_dir)
-        self.environment.filters["fill"] = fill
 
     def markdown_parts(self, quiz: Quiz, language: str) -> str:
         """The quiz's Markdown fields, in sentinels, to stand in the page's Markdown."""
@@ -136,13 +135,6 @@ def parts_in(html: str) -> dict[str, dict[str, str]]:
         match["id"]: {part["name"]: part["html"] for part in PART_IN_HTML.finditer(match["body"])}
         for match in QUIZ_IN_HTML.finditer(html)
     }
-
-
-def fill(template: str, **numbers: int) -> str:
-    """`"Question {n}"` with n=3 → `"Question 3"` (only the named placeholders)."""
-    for name, value in numbers.items():
-        template = template.replace("{" + name + "}", str(value))
-    return template
 
 
 # ── what the template sees: the quiz with every text in one language ─────────

@@ -8,8 +8,8 @@ edited override is compiled again. The file names carry the environment's settin
 same source compiles to other code under other extensions, delimiters or filters.
 
 The project's own environments (the components', the theme partials hashed for the security policy)
-take their cache from `bytecode_cache` too: a cache folder that cannot be used never stops a build,
-it only leaves the templates compiled each time.
+are cached the same way, each under its own settings. A cache folder that cannot be used never stops
+a build: it only leaves the templates compiled each time.
 """
 
 from __future__ import annotations
@@ -26,11 +26,11 @@ def cache_compiled_templates(env: Environment, directory: str | None = None) -> 
     (in directory, Jinja's per-user cache folder by default)."""
     if not isinstance(env.autoescape, bool):
         return  # a function cannot be told apart from another by name: compile as Jinja would
-    env.bytecode_cache = bytecode_cache(f"__kam_theme_{settings_key(env)}_%s.cache", directory)
+    env.bytecode_cache = bytecode_cache(f"__kam_jinja_{settings_key(env)}_%s.cache", directory)
 
 
-def bytecode_cache(pattern: str = "__jinja2_%s.cache", directory: str | None = None) -> FileSystemBytecodeCache | None:
-    """Jinja's cache of compiled templates for an environment of ours, or None (compile every time)
+def bytecode_cache(pattern: str, directory: str | None = None) -> FileSystemBytecodeCache | None:
+    """Jinja's cache of compiled templates, in files named by pattern, or None (compile every time)
     where Jinja finds no folder safe to keep it in: a cache never stops a build."""
     try:
         return _CacheThatNeverFails(directory, pattern)
